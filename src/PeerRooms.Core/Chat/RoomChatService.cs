@@ -1,0 +1,115 @@
+using PeerRooms.Core.Contracts;
+using PeerRooms.Core.Errors;
+using PeerRooms.Core.Identity;
+using PeerRooms.Core.Live;
+using PeerRooms.Core.Rooms;
+
+namespace PeerRooms.Core.Chat;
+
+/// <summary>What joining produced: the caller's participant and what they may see now.</summary>
+public sealed record JoinOutcome(Room Room, Participant Participant, bool IsNewParticipant,
+    IReadOnlyList<Participant> Roster, IReadOnlyList<ChatMessage> History);
+
+/// <summary>What sending produced. A duplicate is not delivered again.</summary>
+public sealed record SendOutcome(Room Room, Participant Sender, ChatMessage Message, bool Duplicate);
+
+/// <summary>
+/// The rules of a room's chat: who may join, who may send, what a late joiner sees. Adapters (hubs)
+/// call it and fan out what it returns; it validates everything before changing any state, so a
+/// refused call leaves the room as it was.
+/// </summary>
+public sealed class RoomChatService(
+    IRoomRepository rooms,
+    IPresenceStore presence,
+    IHistoryStore history,
+    IIdGenerator ids,
+    TimeProvider time,
+    ChatLimits limits)
+{
+    public ChatLimits Limits => limits;
+
+    public async Task<JoinOutcome> JoinAsync(Caller caller, JoinRoomRequest request, ConnectionRef connection, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var roomId = InputRules.RequireId(request.RoomId, "roomId");
+        var displayName = DisplayNameRules.Validate(request.DisplayName, limits);
+        var room = await RequireRoomAsync(roomId, ct);
+
+        var candidate = new Participant
+        {
+            ParticipantId = ids.NewId("p_"),
+            UserId = caller.UserId,
+            DisplayName = displayName,
+            RoomRole = room.IsFacilitator(caller.UserId) ? RoomRoles.Facilitator : RoomRoles.Participant,
+            Status = ParticipantStatus.InRoom,
+            JoinedAt = time.GetUtcNow(),
+        };
+        var joined = await presence.JoinAsync(roomId, candidate, connection, room.Capacity, ct);
+        var roster = await presence.GetRosterAsync(roomId, ct);
+        var recent = joined.Participant.IsAdmitted
+            ? await history.GetAsync(roomId, 0, Math.Min(limits.HistoryOnJoin, room.Policy.HistoryLimit), ct)
+            : [];
+        return new JoinOutcome(room, joined.Participant, joined.IsNewParticipant, roster, recent);
+    }
+
+    public Task<LeaveResult> LeaveAsync(Caller caller, string roomId, string connectionId, CancellationToken ct = default)
+        => presence.LeaveAsync(InputRules.RequireId(roomId, "roomId"), caller.UserId, connectionId, ct);
+
+    public async Task<SendOutcome> SendAsync(Caller caller, SendMessageRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var roomId = InputRules.RequireId(request.RoomId, "roomId");
+        var clientMessageId = InputRules.RequireId(request.ClientMessageId, "clientMessageId");
+        var text = InputRules.RequireMessageText(request.Text, limits);
+        var sender = await RequireAdmittedAsync(roomId, caller, ct);
+        var room = await RequireRoomAsync(roomId, ct);
+
+        var draft = new ChatMessage
+        {
+            MessageId = ids.NewId("m_"),
+            ClientMessageId = clientMessageId,
+            SenderUserId = caller.UserId,
+            SenderParticipantId = sender.ParticipantId,
+            SenderDisplayName = sender.DisplayName,
+            Text = text,
+            SentAt = time.GetUtcNow(),
+        };
+        var appended = await history.AppendAsync(roomId, draft, Math.Max(1, room.Policy.HistoryLimit), ct);
+        return new SendOutcome(room, sender, appended.Message, appended.Duplicate);
+    }
+
+    public async Task<IReadOnlyList<ChatMessage>> GetHistoryAsync(Caller caller, string roomId, long afterSequence, CancellationToken ct = default)
+    {
+        roomId = InputRules.RequireId(roomId, "roomId");
+        if (afterSequence < 0) throw PeerRoomsException.Invalid("afterSequence must not be negative");
+        await RequireAdmittedAsync(roomId, caller, ct);
+        var room = await RequireRoomAsync(roomId, ct);
+        return await history.GetAsync(roomId, afterSequence, room.Policy.HistoryLimit, ct);
+    }
+
+    public async Task<IReadOnlyList<Participant>> GetRosterAsync(Caller caller, string roomId, CancellationToken ct = default)
+    {
+        roomId = InputRules.RequireId(roomId, "roomId");
+        await RequireMemberAsync(roomId, caller, ct);
+        return await presence.GetRosterAsync(roomId, ct);
+    }
+
+    /// <summary>The caller's participant record, or <c>not_member</c>.</summary>
+    public async Task<Participant> RequireMemberAsync(string roomId, Caller caller, CancellationToken ct = default)
+        => await presence.GetAsync(roomId, caller.UserId, ct)
+           ?? throw new PeerRoomsException(ErrorCodes.NotMember, "you are not in this room");
+
+    /// <summary>The caller's participant record if admitted past the lobby; <c>in_lobby</c> otherwise.</summary>
+    public async Task<Participant> RequireAdmittedAsync(string roomId, Caller caller, CancellationToken ct = default)
+    {
+        var participant = await RequireMemberAsync(roomId, caller, ct);
+        return participant.IsAdmitted ? participant
+            : throw new PeerRoomsException(ErrorCodes.InLobby, "you are waiting in the lobby");
+    }
+
+    private async Task<Room> RequireRoomAsync(string roomId, CancellationToken ct)
+    {
+        var room = await rooms.GetAsync(roomId, ct) ?? throw PeerRoomsException.NotFound("room not found");
+        return room.Archived ? throw new PeerRoomsException(ErrorCodes.RoomArchived, "room is archived") : room;
+    }
+}

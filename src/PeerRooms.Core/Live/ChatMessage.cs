@@ -1,0 +1,17 @@
+namespace PeerRooms.Core.Live;
+
+/// <summary>
+/// A message as the live history keeps it. <see cref="Sequence"/> is assigned by the history store,
+/// strictly increasing within a room's session, so clients can ask for what they missed.
+/// </summary>
+public sealed record ChatMessage
+{
+    public long Sequence { get; init; }
+    public required string MessageId { get; init; }
+    public required string ClientMessageId { get; init; }
+    public required string SenderUserId { get; init; }
+    public required string SenderParticipantId { get; init; }
+    public required string SenderDisplayName { get; init; }
+    public required string Text { get; init; }
+    public DateTimeOffset SentAt { get; init; }
+}

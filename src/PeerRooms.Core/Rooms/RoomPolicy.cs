@@ -1,0 +1,40 @@
+namespace PeerRooms.Core.Rooms;
+
+/// <summary>
+/// Per-room settings that change how a meeting runs. Durable with the room. Later features add
+/// settings here; every setting has a safe default so older rows keep working.
+/// </summary>
+public sealed record RoomPolicy
+{
+    /// <summary>Participants wait in the lobby until a facilitator admits them.</summary>
+    public bool LobbyEnabled { get; init; }
+
+    /// <summary>A session opens only when a facilitator starts it; earlier arrivals wait in the lobby.</summary>
+    public bool RequireFacilitatorToStart { get; init; }
+
+    /// <summary>Live history kept for late joiners (a bounded ring, wiped when the session ends).</summary>
+    public int HistoryLimit { get; init; } = 200;
+
+    /// <summary>0 = ephemeral (the default): nothing of the conversation outlives the session.</summary>
+    public int HistoryRetentionDays { get; init; }
+
+    /// <summary>Mask phone numbers, emails and street addresses before anyone receives a message.</summary>
+    public bool PiiRedaction { get; init; } = true;
+
+    /// <summary>Privately suggest person-first language to senders.</summary>
+    public bool LanguageNudges { get; init; }
+
+    /// <summary>At most one message per this many seconds per participant (facilitators exempt); 0 = off.</summary>
+    public int SlowModeSeconds { get; init; }
+
+    public static RoomPolicy Default { get; } = new();
+
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (HistoryLimit is < 0 or > 5000) errors.Add("historyLimit must be between 0 and 5000");
+        if (HistoryRetentionDays is < 0 or > 365) errors.Add("historyRetentionDays must be between 0 and 365");
+        if (SlowModeSeconds is < 0 or > 3600) errors.Add("slowModeSeconds must be between 0 and 3600");
+        return errors;
+    }
+}

@@ -1,0 +1,57 @@
+using PeerRooms.Core.Chat;
+
+namespace PeerRooms.Server.Hosting;
+
+/// <summary>Everything under <c>PeerRooms:*</c>. Validated at start-up; see docs/operations.md.</summary>
+public sealed class PeerRoomsOptions
+{
+    public const string Section = "PeerRooms";
+
+    /// <summary>Where the SQLite database and the development signing key live. Created on first run.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Redis configuration string. When set, live state and the SignalR backplane use Redis.</summary>
+    public string? Redis { get; set; }
+
+    /// <summary>Prefix of every Redis key and backplane channel, so deployments can share a Redis.</summary>
+    public string RedisPrefix { get; set; } = "peerrooms";
+
+    /// <summary>This node's id in presence leases; random per process when not set.</summary>
+    public string? NodeId { get; set; }
+
+    public AuthOptions Auth { get; set; } = new();
+
+    public LimitsOptions Limits { get; set; } = new();
+}
+
+public sealed class AuthOptions
+{
+    public string Issuer { get; set; } = "peerrooms";
+    public string Audience { get; set; } = "peerrooms";
+    /// <summary>HMAC-SHA256 signing key (at least 32 bytes of UTF-8). Required in production unless <see cref="Authority"/> is set.</summary>
+    public string? SigningKey { get; set; }
+    /// <summary>An OpenID Connect authority whose keys validate tokens instead of <see cref="SigningKey"/>.</summary>
+    public string? Authority { get; set; }
+    /// <summary>Enables <c>POST /api/dev/token</c>. On in Development, off otherwise unless set.</summary>
+    public bool DevTokens { get; set; }
+    public int DevTokenLifetimeMinutes { get; set; } = 480;
+}
+
+public sealed class LimitsOptions
+{
+    /// <summary>Largest hub message a client may send, in bytes.</summary>
+    public long MaximumReceiveMessageSize { get; set; } = 32 * 1024;
+    public int MaxMessageLength { get; set; } = 4000;
+    public int MaxDisplayNameLength { get; set; } = 40;
+    public int MaxRoomsPerConnection { get; set; } = 5;
+    public int HistoryOnJoin { get; set; } = 50;
+    public int MaximumParallelInvocationsPerClient { get; set; } = 1;
+
+    public ChatLimits ToChatLimits() => new()
+    {
+        MaxMessageLength = MaxMessageLength,
+        MaxDisplayNameLength = MaxDisplayNameLength,
+        MaxRoomsPerConnection = MaxRoomsPerConnection,
+        HistoryOnJoin = HistoryOnJoin,
+    };
+}

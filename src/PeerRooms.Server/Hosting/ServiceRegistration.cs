@@ -1,0 +1,92 @@
+using MessagePack;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using PeerRooms.Core.Chat;
+using PeerRooms.Core.Live;
+using PeerRooms.Core.Rooms;
+using PeerRooms.Server.Auth;
+using PeerRooms.Server.Filters;
+using PeerRooms.Server.Http;
+using PeerRooms.Server.Hubs;
+using PeerRooms.Server.Persistence;
+using PeerRooms.Server.State;
+
+namespace PeerRooms.Server.Hosting;
+
+/// <summary>All of the server's wiring, so Program.cs stays short.</summary>
+public static class ServiceRegistration
+{
+    public static WebApplicationBuilder AddPeerRooms(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        services.AddOptions<PeerRoomsOptions>().Bind(config.GetSection(PeerRoomsOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PeerRoomsOptions>, PeerRoomsOptionsValidator>();
+        // Dev tokens default to on in Development; an explicit setting wins either way.
+        services.PostConfigure<PeerRoomsOptions>(o =>
+        {
+            if (config[$"{PeerRoomsOptions.Section}:Auth:DevTokens"] is null) o.Auth.DevTokens = builder.Environment.IsDevelopment();
+        });
+        var options = config.GetSection(PeerRoomsOptions.Section).Get<PeerRoomsOptions>() ?? new PeerRoomsOptions();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IIdGenerator, RandomIdGenerator>();
+        services.AddSingleton(new NodeIdentity(options.NodeId ?? $"node-{Guid.NewGuid():N}"[..17]));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<PeerRoomsOptions>>().Value.Limits.ToChatLimits());
+        services.AddSingleton<RoomChatService>();
+        services.AddSingleton<RoomBroadcaster>();
+
+        services.AddPeerRoomsAuthentication();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<PeerRoomsExceptionHandler>();
+        services.AddOpenApi();
+
+        services.AddDurableStore();
+        services.AddLiveState();
+
+        services.AddSignalR(hub =>
+            {
+                hub.EnableDetailedErrors = false;
+                hub.MaximumReceiveMessageSize = options.Limits.MaximumReceiveMessageSize;
+                hub.MaximumParallelInvocationsPerClient = options.Limits.MaximumParallelInvocationsPerClient;
+                hub.AddFilter<ErrorTranslationFilter>();
+            })
+            .AddJsonProtocol()
+            .AddMessagePackProtocol(mp =>
+            {
+                // UntrustedData: hash-collision resistant maps and a nesting depth limit.
+                mp.SerializerOptions = mp.SerializerOptions.WithSecurity(MessagePackSecurity.UntrustedData);
+            });
+        return builder;
+    }
+
+    private static void AddDurableStore(this IServiceCollection services)
+    {
+        services.AddSingleton<SqliteDatabase>();
+        services.AddSingleton<SqliteRoomRepository>();
+        services.AddSingleton<IRoomRepository>(sp => new CachedRoomRepository(sp.GetRequiredService<SqliteRoomRepository>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IReadinessCheck, SqliteReadinessCheck>();
+    }
+
+    private static void AddLiveState(this IServiceCollection services)
+    {
+        services.AddSingleton<IPresenceStore, InMemoryPresenceStore>();
+        services.AddSingleton<IHistoryStore, InMemoryHistoryStore>();
+    }
+
+    public static WebApplication MapPeerRooms(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealth();
+        app.MapDevTokens();
+        app.MapRooms();
+        app.MapHub<RoomHub>(Core.Contracts.HubPaths.Rooms, o => o.CloseOnAuthenticationExpiration = true);
+        return app;
+    }
+}

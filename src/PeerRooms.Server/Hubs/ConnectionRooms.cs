@@ -1,0 +1,24 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
+
+namespace PeerRooms.Server.Hubs;
+
+/// <summary>The rooms one connection has joined, kept on the connection (it lives on one node).</summary>
+public static class ConnectionRooms
+{
+    private const string Key = "peerrooms.rooms";
+
+    public static ConcurrentDictionary<string, byte> Of(HubCallerContext context)
+        => (ConcurrentDictionary<string, byte>)context.Items.GetOrAdd(Key, static _ => new ConcurrentDictionary<string, byte>(StringComparer.Ordinal))!;
+
+    private static object GetOrAdd(this IDictionary<object, object?> items, object key, Func<object, object> factory)
+    {
+        lock (items)
+        {
+            if (items.TryGetValue(key, out var value) && value is not null) return value;
+            var created = factory(key);
+            items[key] = created;
+            return created;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using PeerRooms.Core.Chat;
+using PeerRooms.Core.Contracts;
+using PeerRooms.Core.Errors;
+using PeerRooms.Core.Live;
+using PeerRooms.Server.Auth;
+using PeerRooms.Server.Hosting;
+
+namespace PeerRooms.Server.Hubs;
+
+/// <summary>
+/// The rooms hub at <c>/hubs/rooms</c>. A thin adapter: it names the caller, asks
+/// <see cref="RoomChatService"/> to decide, keeps SignalR groups in step, and fans out what changed.
+/// Errors are translated to HubExceptions by <see cref="Filters.ErrorTranslationFilter"/>.
+/// </summary>
+[Authorize]
+public sealed class RoomHub(RoomChatService chat, RoomBroadcaster broadcast, NodeIdentity node) : Hub<IRoomClient>
+{
+    public async Task<JoinRoomResponse> JoinRoom(JoinRoomRequest request)
+    {
+        var roomId = InputRules.RequireId(request.RoomId, "roomId");
+        var joined = ConnectionRooms.Of(Context);
+        if (!joined.ContainsKey(roomId) && joined.Count >= chat.Limits.MaxRoomsPerConnection)
+            throw new PeerRoomsException(ErrorCodes.TooManyRooms, $"a connection may join at most {chat.Limits.MaxRoomsPerConnection} rooms");
+
+        // Join the group before reading history so nothing sent in between is missed; clients
+        // drop duplicates by sequence number.
+        await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.Members(roomId));
+        JoinOutcome outcome;
+        try
+        {
+            outcome = await chat.JoinAsync(Context.User.ToCaller(), request, new ConnectionRef(Context.ConnectionId, node.NodeId));
+        }
+        catch
+        {
+            if (!joined.ContainsKey(roomId)) await Groups.RemoveFromGroupAsync(Context.ConnectionId, RoomGroups.Members(roomId));
+            throw;
+        }
+        joined.TryAdd(roomId, 0);
+        if (outcome.Participant.IsFacilitator)
+            await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.Facilitators(roomId));
+        if (outcome.IsNewParticipant)
+            await broadcast.JoinedAsync(roomId, outcome.Participant, Context.ConnectionId);
+
+        return new JoinRoomResponse
+        {
+            RoomId = roomId,
+            RoomName = outcome.Room.Name,
+            ParticipantId = outcome.Participant.ParticipantId,
+            Status = outcome.Participant.Status,
+            Role = outcome.Participant.RoomRole,
+            Roster = outcome.Roster.Select(p => p.ToView()).ToArray(),
+            History = outcome.History.Select(m => m.ToView(roomId)).ToArray(),
+        };
+    }
+
+    public async Task LeaveRoom(string roomId)
+    {
+        roomId = InputRules.RequireId(roomId, "roomId");
+        if (!ConnectionRooms.Of(Context).TryRemove(roomId, out _))
+            throw new PeerRoomsException(ErrorCodes.NotMember, "you are not in this room");
+        await LeaveAsync(roomId);
+    }
+
+    public async Task<SendMessageResponse> SendMessage(SendMessageRequest request)
+    {
+        RequireJoined(request.RoomId);
+        var sent = await chat.SendAsync(Context.User.ToCaller(), request);
+        if (!sent.Duplicate) await broadcast.MessageAsync(sent.Room.Id, sent.Message);
+        return new SendMessageResponse { MessageId = sent.Message.MessageId, Sequence = sent.Message.Sequence, Duplicate = sent.Duplicate };
+    }
+
+    public async Task SetTyping(string roomId, bool typing)
+    {
+        RequireJoined(roomId);
+        var participant = await chat.RequireAdmittedAsync(roomId, Context.User.ToCaller());
+        await broadcast.TypingAsync(roomId, participant, typing, Context.ConnectionId);
+    }
+
+    public async Task<IReadOnlyList<MessageView>> GetHistory(string roomId, long afterSequence)
+    {
+        RequireJoined(roomId);
+        var messages = await chat.GetHistoryAsync(Context.User.ToCaller(), roomId, afterSequence);
+        return messages.Select(m => m.ToView(roomId)).ToArray();
+    }
+
+    public async Task<IReadOnlyList<ParticipantView>> GetRoster(string roomId)
+    {
+        RequireJoined(roomId);
+        var roster = await chat.GetRosterAsync(Context.User.ToCaller(), roomId);
+        return roster.Select(p => p.ToView()).ToArray();
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        foreach (var roomId in ConnectionRooms.Of(Context).Keys) await LeaveAsync(roomId);
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    private async Task LeaveAsync(string roomId)
+    {
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, RoomGroups.Members(roomId));
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, RoomGroups.Facilitators(roomId));
+        var result = await chat.LeaveAsync(Context.User.ToCaller(), roomId, Context.ConnectionId);
+        if (result.Left is { } left) await broadcast.LeftAsync(roomId, left);
+    }
+
+    /// <summary>Cheap local check first: this connection must have joined the room.</summary>
+    private void RequireJoined(string? roomId)
+    {
+        InputRules.RequireId(roomId, "roomId");
+        if (!ConnectionRooms.Of(Context).ContainsKey(roomId!))
+            throw new PeerRoomsException(ErrorCodes.NotMember, "you are not in this room");
+    }
+}

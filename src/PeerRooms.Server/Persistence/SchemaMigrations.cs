@@ -1,0 +1,57 @@
+using System.Data.Common;
+
+namespace PeerRooms.Server.Persistence;
+
+/// <summary>
+/// Ordered schema steps, applied once each and recorded in <c>schema_version</c>. Append new steps;
+/// never edit an applied one. SQLite and PostgreSQL keep parallel lists with the same numbers.
+/// </summary>
+public static class SchemaMigrations
+{
+    public static readonly IReadOnlyList<string> Sqlite =
+    [
+        """
+        CREATE TABLE rooms (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            archived INTEGER NOT NULL DEFAULT 0,
+            body TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE room_facilitators (
+            room_id TEXT NOT NULL REFERENCES rooms(id),
+            user_id TEXT NOT NULL,
+            PRIMARY KEY (room_id, user_id)
+        );
+        CREATE INDEX ix_room_facilitators_user ON room_facilitators(user_id);
+        """,
+    ];
+
+    public static async Task ApplyAsync(DbConnection connection, IReadOnlyList<string> steps, CancellationToken ct = default)
+    {
+        await Exec(connection, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY)", ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        long current;
+        await using (var cmd = connection.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
+            current = Convert.ToInt64(await cmd.ExecuteScalarAsync(ct));
+        }
+        for (var v = (int)current; v < steps.Count; v++)
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = steps[v] + $";\nINSERT INTO schema_version(version) VALUES ({v + 1});";
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+    }
+
+    private static async Task Exec(DbConnection connection, string sql, CancellationToken ct)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+}
