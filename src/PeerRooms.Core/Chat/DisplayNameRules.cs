@@ -36,7 +36,7 @@ public static partial class DisplayNameRules
         return n;
     }
 
-    [GeneratedRegex(@"[^\s@]+\s*(@|\(at\)|\[at\])\s*[^\s@]+\s*(\.|\(dot\)|\[dot\])\s*[a-z]{2,}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[^\s@]+(\s*(@|\(at\)|\[at\])\s*|\s+at\s+)[^\s@]+(\s*(\.|\(dot\)|\[dot\])\s*|\s+dot\s+)[a-z]{2,}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LooksLikeEmail();
 
     [GeneratedRegex(@"(https?://|www\.|\b[a-z0-9-]+\.(com|org|net|io|me|co|app|ly|gg|info|biz|xyz|tv|us|uk|es|mx|ar)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using PeerRooms.Core.Contracts;
 using PeerRooms.Core.Errors;
 using PeerRooms.Server.Logging;
 
@@ -17,7 +18,7 @@ public sealed class ErrorTranslationFilter(ILogger<ErrorTranslationFilter> logge
         for (var i = 0; i < context.HubMethodArguments.Count; i++)
         {
             if (context.HubMethodArguments[i] is null)
-                throw new HubException($"{ErrorCodes.InvalidArgument}: argument {i + 1} of {context.HubMethodName} is required");
+                throw new HubException(HubErrorMessages.Format(ErrorCodes.InvalidArgument, $"argument {i + 1} of {context.HubMethodName} is required"));
         }
         try
         {
@@ -26,7 +27,7 @@ public sealed class ErrorTranslationFilter(ILogger<ErrorTranslationFilter> logge
         catch (PeerRoomsException ex)
         {
             PeerRoomsLog.HubCallRefused(logger, context.HubMethodName, ex.Code);
-            throw new HubException($"{ex.Code}: {ex.Message}");
+            throw new HubException(HubErrorMessages.Format(ex.Code, ex.Message));
         }
         catch (HubException)
         {
@@ -35,7 +36,7 @@ public sealed class ErrorTranslationFilter(ILogger<ErrorTranslationFilter> logge
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             PeerRoomsLog.HubCallFailed(logger, context.HubMethodName, ex.GetType().Name);
-            throw new HubException($"{ErrorCodes.Internal}: the server could not complete the call");
+            throw new HubException(HubErrorMessages.Format(ErrorCodes.Internal, "the server could not complete the call"));
         }
     }
 }
