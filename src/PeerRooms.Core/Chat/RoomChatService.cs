@@ -11,7 +11,7 @@ public sealed record JoinOutcome(Room Room, Participant Participant, bool IsNewP
     IReadOnlyList<Participant> Roster, IReadOnlyList<ChatMessage> History);
 
 /// <summary>What sending produced. A duplicate is not delivered again.</summary>
-public sealed record SendOutcome(Room Room, Participant Sender, ChatMessage Message, bool Duplicate);
+public sealed record SendOutcome(Room Room, Participant Sender, ChatMessage Message, bool Duplicate, SendContext Context);
 
 /// <summary>
 /// The rules of a room's chat: who may join, who may send, what a late joiner sees. Adapters (hubs)
@@ -24,8 +24,13 @@ public sealed class RoomChatService(
     IHistoryStore history,
     IIdGenerator ids,
     TimeProvider time,
-    ChatLimits limits)
+    ChatLimits limits,
+    IEnumerable<IJoinRule> joinRules,
+    IEnumerable<ISendRule> sendRules)
 {
+    private readonly IJoinRule[] _joinRules = [.. joinRules.OrderBy(r => r.Order)];
+    private readonly ISendRule[] _sendRules = [.. sendRules.OrderBy(r => r.Order)];
+
     public ChatLimits Limits => limits;
 
     public async Task<JoinOutcome> JoinAsync(Caller caller, JoinRoomRequest request, ConnectionRef connection, CancellationToken ct = default)
@@ -44,10 +49,12 @@ public sealed class RoomChatService(
             Status = ParticipantStatus.InRoom,
             JoinedAt = time.GetUtcNow(),
         };
-        var joined = await presence.JoinAsync(roomId, candidate, connection, room.Capacity, ct);
+        var context = new JoinContext(caller, room, request, candidate);
+        foreach (var rule in _joinRules) await rule.CheckAsync(context, ct);
+        var joined = await presence.JoinAsync(roomId, context.Candidate, connection, room.Capacity, ct);
         var roster = await presence.GetRosterAsync(roomId, ct);
         var recent = joined.Participant.IsAdmitted
-            ? await history.GetAsync(roomId, 0, Math.Min(limits.HistoryOnJoin, room.Policy.HistoryLimit), ct)
+            ? Visible(await history.GetAsync(roomId, 0, Math.Min(limits.HistoryOnJoin, room.Policy.HistoryLimit), ct), joined.Participant)
             : [];
         return new JoinOutcome(room, joined.Participant, joined.IsNewParticipant, roster, recent);
     }
@@ -64,6 +71,11 @@ public sealed class RoomChatService(
         var sender = await RequireAdmittedAsync(roomId, caller, ct);
         var room = await RequireRoomAsync(roomId, ct);
 
+        // A retry of a message already stored is answered from the store before any rule runs, so
+        // e.g. slow mode never refuses the retry of a message that went through.
+        if (await history.FindAsync(roomId, caller.UserId, clientMessageId, ct) is { } stored)
+            return new SendOutcome(room, sender, stored, true, new SendContext(caller, room, sender, request, stored));
+
         var draft = new ChatMessage
         {
             MessageId = ids.NewId("m_"),
@@ -74,17 +86,20 @@ public sealed class RoomChatService(
             Text = text,
             SentAt = time.GetUtcNow(),
         };
-        var appended = await history.AppendAsync(roomId, draft, Math.Max(1, room.Policy.HistoryLimit), ct);
-        return new SendOutcome(room, sender, appended.Message, appended.Duplicate);
+        var context = new SendContext(caller, room, sender, request, draft);
+        foreach (var rule in _sendRules) await rule.ApplyAsync(context, ct);
+        var appended = await history.AppendAsync(roomId, context.Message, Math.Max(1, room.Policy.HistoryLimit), ct);
+        context.Message = appended.Message;
+        return new SendOutcome(room, sender, appended.Message, appended.Duplicate, context);
     }
 
     public async Task<IReadOnlyList<ChatMessage>> GetHistoryAsync(Caller caller, string roomId, long afterSequence, CancellationToken ct = default)
     {
         roomId = InputRules.RequireId(roomId, "roomId");
         if (afterSequence < 0) throw PeerRoomsException.Invalid("afterSequence must not be negative");
-        await RequireAdmittedAsync(roomId, caller, ct);
+        var viewer = await RequireAdmittedAsync(roomId, caller, ct);
         var room = await RequireRoomAsync(roomId, ct);
-        return await history.GetAsync(roomId, afterSequence, room.Policy.HistoryLimit, ct);
+        return Visible(await history.GetAsync(roomId, afterSequence, room.Policy.HistoryLimit, ct), viewer);
     }
 
     public async Task<IReadOnlyList<Participant>> GetRosterAsync(Caller caller, string roomId, CancellationToken ct = default)
@@ -106,6 +121,9 @@ public sealed class RoomChatService(
         return participant.IsAdmitted ? participant
             : throw new PeerRoomsException(ErrorCodes.InLobby, "you are waiting in the lobby");
     }
+
+    private static IReadOnlyList<ChatMessage> Visible(IReadOnlyList<ChatMessage> messages, Participant viewer)
+        => messages.All(m => m.Audience == MessageAudience.Everyone) ? messages : messages.Where(m => m.IsVisibleTo(viewer)).ToArray();
 
     private async Task<Room> RequireRoomAsync(string roomId, CancellationToken ct)
     {

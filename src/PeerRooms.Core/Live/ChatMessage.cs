@@ -14,4 +14,10 @@ public sealed record ChatMessage
     public required string SenderDisplayName { get; init; }
     public required string Text { get; init; }
     public DateTimeOffset SentAt { get; init; }
+    /// <summary>Who receives it: one of <see cref="Chat.MessageAudience"/>.</summary>
+    public string Audience { get; init; } = Chat.MessageAudience.Everyone;
+
+    /// <summary>Whether <paramref name="viewer"/> may see this message (live or in history).</summary>
+    public bool IsVisibleTo(Participant viewer) =>
+        Audience == Chat.MessageAudience.Everyone || viewer.IsFacilitator || viewer.UserId == SenderUserId;
 }

@@ -16,6 +16,9 @@ public interface IHistoryStore
     /// </summary>
     Task<AppendResult> AppendAsync(string roomId, ChatMessage message, int limit, CancellationToken ct = default);
 
+    /// <summary>The message this sender already stored under <paramref name="clientMessageId"/> this session, if any.</summary>
+    Task<ChatMessage?> FindAsync(string roomId, string senderUserId, string clientMessageId, CancellationToken ct = default);
+
     /// <summary>Messages with a sequence greater than <paramref name="afterSequence"/>, oldest first, at most <paramref name="max"/> (the newest ones).</summary>
     Task<IReadOnlyList<ChatMessage>> GetAsync(string roomId, long afterSequence, int max, CancellationToken ct = default);
 

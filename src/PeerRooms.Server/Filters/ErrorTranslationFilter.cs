@@ -33,6 +33,12 @@ public sealed class ErrorTranslationFilter(ILogger<ErrorTranslationFilter> logge
         {
             throw;
         }
+        catch (Exception ex) when (ex is StackExchange.Redis.RedisConnectionException or StackExchange.Redis.RedisTimeoutException)
+        {
+            // Shared state is unreachable: fail fast and say so; the client may retry.
+            PeerRoomsLog.HubCallRefused(logger, context.HubMethodName, ErrorCodes.Unavailable);
+            throw new HubException(HubErrorMessages.Format(ErrorCodes.Unavailable, "shared state is unavailable; try again shortly"));
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             PeerRoomsLog.HubCallFailed(logger, context.HubMethodName, ex.GetType().Name);

@@ -10,6 +10,8 @@ using PeerRooms.Server.Http;
 using PeerRooms.Server.Hubs;
 using PeerRooms.Server.Persistence;
 using PeerRooms.Server.State;
+using PeerRooms.Server.State.Redis;
+using StackExchange.Redis;
 
 namespace PeerRooms.Server.Hosting;
 
@@ -35,6 +37,7 @@ public static class ServiceRegistration
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<PeerRoomsOptions>>().Value.Limits.ToChatLimits());
         services.AddSingleton<RoomChatService>();
         services.AddSingleton<RoomBroadcaster>();
+        services.AddSingleton<MessageObservers>();
 
         services.AddPeerRoomsAuthentication();
         services.AddProblemDetails();
@@ -42,9 +45,9 @@ public static class ServiceRegistration
         services.AddOpenApi();
 
         services.AddDurableStore();
-        services.AddLiveState();
+        services.AddLiveState(options);
 
-        services.AddSignalR(hub =>
+        var signalR = services.AddSignalR(hub =>
             {
                 hub.EnableDetailedErrors = false;
                 hub.MaximumReceiveMessageSize = options.Limits.MaximumReceiveMessageSize;
@@ -57,6 +60,15 @@ public static class ServiceRegistration
                 // UntrustedData: hash-collision resistant maps and a nesting depth limit.
                 mp.SerializerOptions = mp.SerializerOptions.WithSecurity(MessagePackSecurity.UntrustedData);
             });
+        if (!string.IsNullOrWhiteSpace(options.Redis))
+        {
+            // The backplane is at-most-once and keeps nothing; see docs/architecture.md.
+            signalR.AddStackExchangeRedis(redis =>
+            {
+                redis.Configuration = RedisConnection.CreateConfiguration(options.Redis);
+                redis.Configuration.ChannelPrefix = RedisChannel.Literal(new RedisKeys(options.RedisPrefix).BackplaneChannelPrefix);
+            });
+        }
         return builder;
     }
 
@@ -68,8 +80,13 @@ public static class ServiceRegistration
         services.AddSingleton<IReadinessCheck, SqliteReadinessCheck>();
     }
 
-    private static void AddLiveState(this IServiceCollection services)
+    private static void AddLiveState(this IServiceCollection services, PeerRoomsOptions options)
     {
+        if (!string.IsNullOrWhiteSpace(options.Redis))
+        {
+            services.AddSingleton<RedisConnection>();
+            services.AddSingleton<IReadinessCheck, RedisReadinessCheck>();
+        }
         services.AddSingleton<IPresenceStore, InMemoryPresenceStore>();
         services.AddSingleton<IHistoryStore, InMemoryHistoryStore>();
     }

@@ -12,8 +12,15 @@ namespace PeerRooms.Server.Hubs;
 /// </summary>
 public sealed class RoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub)
 {
-    public Task MessageAsync(string roomId, ChatMessage message)
-        => hub.Clients.Group(RoomGroups.Members(roomId)).MessageReceived(message.ToView(roomId));
+    /// <summary>Delivers a stored message to the members its audience allows (the sender always sees their own).</summary>
+    public Task MessageAsync(string roomId, ChatMessage message, Participant sender)
+    {
+        var view = message.ToView(roomId);
+        if (message.Audience == MessageAudience.Everyone) return hub.Clients.Group(RoomGroups.Members(roomId)).MessageReceived(view);
+        var facilitators = hub.Clients.Group(RoomGroups.Facilitators(roomId)).MessageReceived(view);
+        return sender.IsFacilitator ? facilitators
+            : Task.WhenAll(facilitators, hub.Clients.User(sender.UserId).MessageReceived(view));
+    }
 
     public Task JoinedAsync(string roomId, Participant participant, string exceptConnectionId)
         => hub.Clients.GroupExcept(RoomGroups.Members(roomId), exceptConnectionId)

@@ -15,7 +15,7 @@ namespace PeerRooms.Server.Hubs;
 /// Errors are translated to HubExceptions by <see cref="Filters.ErrorTranslationFilter"/>.
 /// </summary>
 [Authorize]
-public sealed class RoomHub(RoomChatService chat, RoomBroadcaster broadcast, NodeIdentity node) : Hub<IRoomClient>
+public sealed partial class RoomHub(RoomChatService chat, RoomBroadcaster broadcast, MessageObservers observers, NodeIdentity node) : Hub<IRoomClient>
 {
     public async Task<JoinRoomResponse> JoinRoom(JoinRoomRequest request)
     {
@@ -67,7 +67,11 @@ public sealed class RoomHub(RoomChatService chat, RoomBroadcaster broadcast, Nod
     {
         RequireJoined(request.RoomId);
         var sent = await chat.SendAsync(Context.User.ToCaller(), request);
-        if (!sent.Duplicate) await broadcast.MessageAsync(sent.Room.Id, sent.Message);
+        if (!sent.Duplicate)
+        {
+            await broadcast.MessageAsync(sent.Room.Id, sent.Message, sent.Sender);
+            await observers.NotifyAsync(sent.Context);
+        }
         return new SendMessageResponse { MessageId = sent.Message.MessageId, Sequence = sent.Message.Sequence, Duplicate = sent.Duplicate };
     }
 

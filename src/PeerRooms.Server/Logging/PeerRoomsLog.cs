@@ -14,4 +14,7 @@ public static partial class PeerRoomsLog
 
     [LoggerMessage(1100, LogLevel.Information, "Node {NodeId} started; live state {StateBackend}, durable store {DurableBackend}")]
     public static partial void NodeStarted(ILogger logger, string nodeId, string stateBackend, string durableBackend);
+
+    [LoggerMessage(1003, LogLevel.Error, "Message observer {Observer} failed with {ExceptionType}")]
+    public static partial void ObserverFailed(ILogger logger, string observer, string exceptionType);
 }

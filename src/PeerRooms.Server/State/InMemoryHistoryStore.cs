@@ -39,6 +39,12 @@ public sealed class InMemoryHistoryStore : IHistoryStore
         }
     }
 
+    public Task<ChatMessage?> FindAsync(string roomId, string senderUserId, string clientMessageId, CancellationToken ct = default)
+    {
+        var room = Room(roomId);
+        lock (room) return Task.FromResult(room.Seen.GetValueOrDefault((senderUserId, clientMessageId)));
+    }
+
     public Task<IReadOnlyList<ChatMessage>> GetAsync(string roomId, long afterSequence, int max, CancellationToken ct = default)
     {
         var room = Room(roomId);

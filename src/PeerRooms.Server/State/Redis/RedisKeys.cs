@@ -1,0 +1,38 @@
+using StackExchange.Redis;
+
+namespace PeerRooms.Server.State.Redis;
+
+/// <summary>
+/// Every Redis key and channel PeerRooms uses, named here and nowhere else. All start with the
+/// deployment's prefix (<c>PeerRooms:RedisPrefix</c>) so several deployments, or several test runs,
+/// can share one Redis. Room-scoped keys use a hash tag <c>{roomId}</c> so a room's keys live in one
+/// cluster slot and Lua scripts may touch them together.
+/// </summary>
+public sealed class RedisKeys(string prefix)
+{
+    public string Prefix { get; } = prefix;
+
+    /// <summary>Channel prefix handed to the SignalR backplane.</summary>
+    public string BackplaneChannelPrefix => $"{Prefix}:signalr";
+
+    // Presence
+    public RedisKey Roster(string roomId) => $"{Prefix}:room:{{{roomId}}}:roster";
+    public RedisKey Connections(string roomId) => $"{Prefix}:room:{{{roomId}}}:conns";
+    public RedisKey NodeLease(string nodeId) => $"{Prefix}:node:{nodeId}:lease";
+    public RedisKey NodeRooms(string nodeId) => $"{Prefix}:node:{nodeId}:rooms";
+    public RedisKey Nodes => $"{Prefix}:nodes";
+
+    // History
+    public RedisKey History(string roomId) => $"{Prefix}:room:{{{roomId}}}:history";
+    public RedisKey HistorySequence(string roomId) => $"{Prefix}:room:{{{roomId}}}:seq";
+    public RedisKey HistoryDedupe(string roomId) => $"{Prefix}:room:{{{roomId}}}:dedupe";
+
+    /// <summary>A room-scoped key for a feature's own state, e.g. <c>Room(roomId, "mutes")</c>.</summary>
+    public RedisKey Room(string roomId, string name) => $"{Prefix}:room:{{{roomId}}}:{name}";
+
+    /// <summary>A global key for a feature's own state, e.g. <c>Global("escalations:claims")</c>.</summary>
+    public RedisKey Global(string name) => $"{Prefix}:{name}";
+
+    /// <summary>A pub/sub channel of PeerRooms' own (outside the SignalR backplane).</summary>
+    public RedisChannel Channel(string name) => RedisChannel.Literal($"{Prefix}:ch:{name}");
+}
