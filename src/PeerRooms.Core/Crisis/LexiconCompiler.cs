@@ -16,7 +16,7 @@ internal static class LexiconCompiler
         {
             var lexicon = lexicons[li];
             var mask = 1 << li;
-            var firstPerson = lexicon.Cues.FirstPerson.Select(TextNormalizer.Normalize).Where(t => t.Length > 0).ToHashSet(StringComparer.Ordinal);
+            var firstPerson = FirstPersonTest(lexicon.Cues.FirstPerson);
             foreach (var entry in lexicon.Entries)
             {
                 var (text, left, right) = Prepare(entry.Term);
@@ -25,7 +25,7 @@ internal static class LexiconCompiler
                     continue;
                 }
 
-                var self = text.Split(TextNormalizer.WordSeparator).Any(firstPerson.Contains);
+                var self = text.Split(TextNormalizer.WordSeparator).Any(firstPerson);
                 patterns.Add(new CompiledPattern(text, PatternKind.Crisis, entry, mask, left, right, self));
                 var compact = TextNormalizer.Normalize(text.Replace(" ", string.Empty, StringComparison.Ordinal));
                 if (compact.Length >= minCompactLength && compact != text)
@@ -65,6 +65,24 @@ internal static class LexiconCompiler
         }
 
         return [.. patterns];
+    }
+
+    /// <summary>
+    /// A test for "this word is first person": a listed word, or for a cue written "*suffix" any
+    /// word ending in that suffix (Arabic marks "me" with the suffix ـني: يضربني "hits me").
+    /// </summary>
+    private static Func<string, bool> FirstPersonTest(IReadOnlyList<string> cues)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        var suffixes = new List<string>();
+        foreach (var cue in cues)
+        {
+            var text = TextNormalizer.Normalize(cue.Trim());
+            if (text.Length == 0) continue;
+            if (cue.Trim().StartsWith('*')) suffixes.Add(text); else words.Add(text);
+        }
+
+        return word => words.Contains(word) || suffixes.Exists(s => word.Length > s.Length && word.EndsWith(s, StringComparison.Ordinal));
     }
 
     /// <summary>Normalised text and whether each edge needs a word boundary (no "*" there and a word character).</summary>

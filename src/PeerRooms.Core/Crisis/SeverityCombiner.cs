@@ -10,7 +10,9 @@ namespace PeerRooms.Core.Crisis;
 /// <list type="number">
 /// <item>act + means ("I swallowed" + "a whole bottle") → imminent, overdose_means;</item>
 /// <item>intent or plan + means ("going to do it" + "a rope") → imminent, plan_intent;</item>
-/// <item>intent + time, or farewell + time ("goodbye everyone" + "it's time") → imminent, plan_intent;</item>
+/// <item>farewell + time ("goodbye everyone" + "it's time") → imminent, plan_intent;</item>
+/// <item>concern or more + intent + time → imminent, plan_intent ("I'm going to do it tonight" alone is
+/// homework talk; after "I can't go on" it is not);</item>
 /// <item>high + any of intent, time, means, plan, act → imminent, plan_intent;</item>
 /// <item>concern + means, intent, plan or farewell → high.</item>
 /// </list>
@@ -40,7 +42,8 @@ public static class SeverityCombiner
         {
             (combined, category) = (CrisisSeverity.Imminent, CrisisCategory.PlanIntent);
         }
-        else if ((Has(signals, CrisisSignals.Intent) || Has(signals, CrisisSignals.Farewell)) && Has(signals, CrisisSignals.Time))
+        else if (Has(signals, CrisisSignals.Time) &&
+                 (Has(signals, CrisisSignals.Farewell) || (Has(signals, CrisisSignals.Intent) && severity >= CrisisSeverity.Concern)))
         {
             (combined, category) = (CrisisSeverity.Imminent, CrisisCategory.PlanIntent);
         }
