@@ -9,6 +9,17 @@ public sealed class CrisisScanResult
     /// <summary>The result for a message with no risk signal at all.</summary>
     public static CrisisScanResult None { get; } = new(CrisisSeverity.None, [], [], CrisisSignals.None);
 
+    private static readonly CrisisScanResult[] SignalOnly =
+        [.. Enumerable.Range(0, 64).Select(s => s == 0 ? None : new CrisisScanResult(CrisisSeverity.None, [], [], (CrisisSignals)s))];
+
+    /// <summary>
+    /// A shared severity-none result that still carries <paramref name="signals"/> ("pills",
+    /// "tonight"), so <see cref="RiskTrajectory"/> can combine them with a participant's other
+    /// messages. Cached per combination: no allocation.
+    /// </summary>
+    public static CrisisScanResult SignalsOnly(CrisisSignals signals) =>
+        (int)signals is >= 0 and < 64 ? SignalOnly[(int)signals] : new CrisisScanResult(CrisisSeverity.None, [], [], signals);
+
     public CrisisScanResult(
         CrisisSeverity severity,
         IReadOnlyList<CrisisCategory> categories,

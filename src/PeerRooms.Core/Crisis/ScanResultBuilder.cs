@@ -26,7 +26,7 @@ internal static class ScanResultBuilder
         var severity = SeverityCombiner.Combine(max, signals, out var added);
         if (severity == CrisisSeverity.None)
         {
-            return CrisisScanResult.None;
+            return CrisisScanResult.SignalsOnly(signals);
         }
 
         var matches = new List<CrisisMatch>();
