@@ -31,11 +31,18 @@ public static class ErrorCodes
     public const string Unavailable = "unavailable";
     public const string Internal = "internal_error";
 
+    /// <summary>An escalation case is already claimed by someone else.</summary>
+    public const string AlreadyClaimed = "already_claimed";
+
+    /// <summary>The operation is not allowed in the object's current state (e.g. resolving a resolved case).</summary>
+    public const string InvalidState = "invalid_state";
+
     /// <summary>Every code in the catalogue, for tests and documentation checks.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         InvalidArgument, NotFound, NotMember, Forbidden, Unauthenticated, MessageTooLong, RoomFull,
         RoomArchived, TooManyRooms, InvalidDisplayName, DisplayNameTaken, GuidelinesNotAccepted, Muted,
         Banned, RoomLocked, InLobby, SessionNotStarted, SlowMode, RateLimited, Conflict, Unavailable, Internal,
+        AlreadyClaimed, InvalidState,
     ];
 }
