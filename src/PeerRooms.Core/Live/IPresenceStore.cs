@@ -37,6 +37,13 @@ public interface IPresenceStore
     /// <summary>Atomically replaces a participant's record; returns null when they are not present.</summary>
     Task<Participant?> UpdateAsync(string roomId, string userId, Func<Participant, Participant> change, CancellationToken ct = default);
 
+    /// <summary>
+    /// Removes every connection <paramref name="nodeId"/> held in the room (the node died: its lease
+    /// expired) and returns the participants who thereby left. Atomic: when several nodes sweep the
+    /// same dead node, each departure is returned to exactly one of them.
+    /// </summary>
+    Task<IReadOnlyList<Participant>> RemoveNodeConnectionsAsync(string roomId, string nodeId, CancellationToken ct = default);
+
     /// <summary>Forgets the room's roster (session end).</summary>
     Task ClearRoomAsync(string roomId, CancellationToken ct = default);
 }

@@ -10,6 +10,8 @@ public sealed class PeerRoomsOptionsValidator(IHostEnvironment env) : IValidateO
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(o.DataDirectory)) errors.Add("PeerRooms:DataDirectory must be set.");
         if (string.IsNullOrWhiteSpace(o.RedisPrefix)) errors.Add("PeerRooms:RedisPrefix must not be empty.");
+        if (o.NodeId is { } nodeId && (nodeId.Length > 64 || nodeId.Any(c => char.IsControl(c) || char.IsWhiteSpace(c))))
+            errors.Add("PeerRooms:NodeId must be at most 64 characters without spaces or control characters.");
         var auth = o.Auth;
         if (string.IsNullOrWhiteSpace(auth.Issuer) || string.IsNullOrWhiteSpace(auth.Audience))
             errors.Add("PeerRooms:Auth:Issuer and PeerRooms:Auth:Audience must be set.");

@@ -33,7 +33,7 @@ public static class ServiceRegistration
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IIdGenerator, RandomIdGenerator>();
-        services.AddSingleton(new NodeIdentity(options.NodeId ?? $"node-{Guid.NewGuid():N}"[..17]));
+        services.AddSingleton(NodeIdentity.ForThisProcess(options.NodeId));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<PeerRoomsOptions>>().Value.Limits.ToChatLimits());
         services.AddSingleton<RoomChatService>();
         services.AddSingleton<RoomBroadcaster>();
@@ -78,17 +78,6 @@ public static class ServiceRegistration
         services.AddSingleton<SqliteRoomRepository>();
         services.AddSingleton<IRoomRepository>(sp => new CachedRoomRepository(sp.GetRequiredService<SqliteRoomRepository>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IReadinessCheck, SqliteReadinessCheck>();
-    }
-
-    private static void AddLiveState(this IServiceCollection services, PeerRoomsOptions options)
-    {
-        if (!string.IsNullOrWhiteSpace(options.Redis))
-        {
-            services.AddSingleton<RedisConnection>();
-            services.AddSingleton<IReadinessCheck, RedisReadinessCheck>();
-        }
-        services.AddSingleton<IPresenceStore, InMemoryPresenceStore>();
-        services.AddSingleton<IHistoryStore, InMemoryHistoryStore>();
     }
 
     public static WebApplication MapPeerRooms(this WebApplication app)

@@ -103,6 +103,22 @@ public sealed class InMemoryPresenceStore : IPresenceStore
         }
     }
 
+    public Task<IReadOnlyList<Participant>> RemoveNodeConnectionsAsync(string roomId, string nodeId, CancellationToken ct = default)
+    {
+        var room = Room(roomId);
+        var left = new List<Participant>();
+        lock (room)
+        {
+            foreach (var (userId, list) in room.Connections.ToArray())
+            {
+                if (list.RemoveAll(c => c.NodeId == nodeId) == 0 || list.Count > 0) continue;
+                room.Connections.Remove(userId);
+                if (room.ByUser.Remove(userId, out var participant)) left.Add(participant);
+            }
+        }
+        return Task.FromResult<IReadOnlyList<Participant>>(left);
+    }
+
     public Task ClearRoomAsync(string roomId, CancellationToken ct = default)
     {
         lock (_rooms) _rooms.Remove(roomId);

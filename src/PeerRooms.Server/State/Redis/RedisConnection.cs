@@ -34,6 +34,9 @@ public sealed class RedisConnection : IAsyncDisposable
         config.SyncTimeout = Math.Min(config.SyncTimeout, 2000);
         config.AsyncTimeout = Math.Min(config.AsyncTimeout, 2000);
         config.ReconnectRetryPolicy = new ExponentialRetry(250, 2000);
+        // While disconnected, fail commands at once (RedisConnectionException → "unavailable")
+        // instead of queueing them until the timeout: callers hear about an outage immediately.
+        config.BacklogPolicy = BacklogPolicy.FailFast;
         config.ClientName ??= "peerrooms";
         return config;
     }

@@ -18,6 +18,12 @@ public sealed class RedisKeys(string prefix)
     // Presence
     public RedisKey Roster(string roomId) => $"{Prefix}:room:{{{roomId}}}:roster";
     public RedisKey Connections(string roomId) => $"{Prefix}:room:{{{roomId}}}:conns";
+    /// <summary>Upper-cased display name → userId: the per-session name uniqueness index.</summary>
+    public RedisKey RosterNames(string roomId) => $"{Prefix}:room:{{{roomId}}}:names";
+    /// <summary>userId → upper-cased display name, to clean <see cref="RosterNames"/> up on leave.</summary>
+    public RedisKey RosterNameOf(string roomId) => $"{Prefix}:room:{{{roomId}}}:nameof";
+    /// <summary>userId → number of live connections (presence is per user).</summary>
+    public RedisKey ConnectionCounts(string roomId) => $"{Prefix}:room:{{{roomId}}}:conncount";
     public RedisKey NodeLease(string nodeId) => $"{Prefix}:node:{nodeId}:lease";
     public RedisKey NodeRooms(string nodeId) => $"{Prefix}:node:{nodeId}:rooms";
     public RedisKey Nodes => $"{Prefix}:nodes";
@@ -26,6 +32,8 @@ public sealed class RedisKeys(string prefix)
     public RedisKey History(string roomId) => $"{Prefix}:room:{{{roomId}}}:history";
     public RedisKey HistorySequence(string roomId) => $"{Prefix}:room:{{{roomId}}}:seq";
     public RedisKey HistoryDedupe(string roomId) => $"{Prefix}:room:{{{roomId}}}:dedupe";
+    /// <summary>messageId → "sequence json" of the messages currently in the ring.</summary>
+    public RedisKey HistoryMessages(string roomId) => $"{Prefix}:room:{{{roomId}}}:msgs";
 
     /// <summary>A room-scoped key for a feature's own state, e.g. <c>Room(roomId, "mutes")</c>.</summary>
     public RedisKey Room(string roomId, string name) => $"{Prefix}:room:{{{roomId}}}:{name}";

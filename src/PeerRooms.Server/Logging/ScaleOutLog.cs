@@ -1,0 +1,20 @@
+namespace PeerRooms.Server.Logging;
+
+/// <summary>Scale-out log lines (event ids 2000-2999): leases, sweeps, shared-state outages. Ids and counts only.</summary>
+public static partial class ScaleOutLog
+{
+    [LoggerMessage(2001, LogLevel.Warning, "Node {NodeId} could not renew its lease ({ExceptionType}); retrying")]
+    public static partial void LeaseRenewalFailed(ILogger logger, string nodeId, string exceptionType);
+
+    [LoggerMessage(2002, LogLevel.Information, "Node {NodeId} renews its lease again")]
+    public static partial void LeaseRenewalRecovered(ILogger logger, string nodeId);
+
+    [LoggerMessage(2003, LogLevel.Information, "Swept dead node {DeadNodeId}: {Departures} participants left")]
+    public static partial void DeadNodeSwept(ILogger logger, string deadNodeId, int departures);
+
+    [LoggerMessage(2004, LogLevel.Warning, "Dead-node sweep failed ({ExceptionType}); retrying")]
+    public static partial void SweepFailed(ILogger logger, string exceptionType);
+
+    [LoggerMessage(2005, LogLevel.Information, "A leave that failed during an outage was written for room {RoomId}")]
+    public static partial void PendingLeaveWritten(ILogger logger, string roomId);
+}

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using PeerRooms.Core.Live;
+using StackExchange.Redis;
+
+namespace PeerRooms.Server.State.Redis;
+
+/// <summary>
+/// Node leases in Redis. The sorted set <see cref="RedisKeys.Nodes"/> maps node → lease end (unix
+/// ms) and is what sweepers read; <see cref="RedisKeys.NodeLease"/> is a human-readable lease key
+/// (rooms, expiry) that Redis expires with the lease; <see cref="RedisKeys.NodeRooms"/> lists every
+/// room the node may hold connections in and outlives the lease until a sweeper forgets the node.
+/// Lease ends come from the renewing node's clock, so node clocks must agree to well within the
+/// lease's margin (TTL minus renew interval).
+/// </summary>
+public sealed class RedisNodeLeaseStore(RedisConnection redis) : INodeLeaseStore
+{
+    private const string ForgetScript = """
+        local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
+        if not score or tonumber(score) >= tonumber(ARGV[2]) then return 0 end
+        redis.call('ZREM', KEYS[1], ARGV[1])
+        redis.call('DEL', KEYS[2])
+        return 1
+        """;
+
+    private RedisKeys Keys => redis.Keys;
+
+    public async Task RenewAsync(string nodeId, IReadOnlyCollection<string> rooms, DateTimeOffset now, TimeSpan ttl, CancellationToken ct = default)
+    {
+        var db = await redis.DatabaseAsync();
+        var expires = now + ttl;
+        var lease = JsonSerializer.Serialize(new { nodeId, expiresAt = expires, rooms });
+        var tx = db.CreateTransaction();
+        _ = tx.SortedSetAddAsync(Keys.Nodes, nodeId, expires.ToUnixTimeMilliseconds());
+        _ = tx.StringSetAsync(Keys.NodeLease(nodeId), lease, ttl);
+        if (rooms.Count > 0) _ = tx.SetAddAsync(Keys.NodeRooms(nodeId), rooms.Select(r => (RedisValue)r).ToArray());
+        await tx.ExecuteAsync();
+    }
+
+    public async Task AddRoomAsync(string nodeId, string roomId, CancellationToken ct = default)
+    {
+        var db = await redis.DatabaseAsync();
+        await db.SetAddAsync(Keys.NodeRooms(nodeId), roomId);
+    }
+
+    public async Task RemoveRoomsAsync(string nodeId, IReadOnlyCollection<string> roomIds, CancellationToken ct = default)
+    {
+        if (roomIds.Count == 0) return;
+        var db = await redis.DatabaseAsync();
+        await db.SetRemoveAsync(Keys.NodeRooms(nodeId), roomIds.Select(r => (RedisValue)r).ToArray());
+    }
+
+    public async Task<IReadOnlyList<string>> RoomsAsync(string nodeId, CancellationToken ct = default)
+    {
+        var db = await redis.DatabaseAsync();
+        var members = await db.SetMembersAsync(Keys.NodeRooms(nodeId));
+        return members.Select(m => (string)m!).Order(StringComparer.Ordinal).ToArray();
+    }
+
+    public async Task<IReadOnlyList<string>> ExpiredAsync(DateTimeOffset now, CancellationToken ct = default)
+    {
+        var db = await redis.DatabaseAsync();
+        var nodes = await db.SortedSetRangeByScoreAsync(Keys.Nodes, double.NegativeInfinity, now.ToUnixTimeMilliseconds(), Exclude.Stop);
+        return nodes.Select(n => (string)n!).ToArray();
+    }
+
+    public async Task<bool> ForgetAsync(string nodeId, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var db = await redis.DatabaseAsync();
+        return (int)await db.ScriptEvaluateAsync(ForgetScript, [Keys.Nodes, Keys.NodeRooms(nodeId)], [nodeId, now.ToUnixTimeMilliseconds()]) == 1;
+    }
+}
