@@ -7,21 +7,19 @@ namespace PeerRooms.Server.Tests.Infrastructure;
 
 /// <summary>
 /// A real redis-server on 127.0.0.1 and a free port, started for the tests and stopped after. No
-/// persistence. It can be stopped and started again on the same port for outage tests. Its data
-/// directory name contains "peerrooms-test-" so test.sh can clean up after a crash.
+/// persistence unless <c>appendOnly</c> (AOF with fsync on every write, so whatever Redis
+/// acknowledged survives a kill). It can be stopped and started again on the same port (and data
+/// directory) for outage tests. Its data directory name contains "peerrooms-test-" so test.sh can
+/// clean up after a crash.
 /// </summary>
-public sealed class RedisServerProcess : IAsyncDisposable
+public sealed class RedisServerProcess(bool appendOnly = false) : IAsyncDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "peerrooms-test-redis-" + Guid.NewGuid().ToString("N")[..8]);
     private Process? _process;
 
-    public RedisServerProcess()
-    {
-        Port = FreePort();
-        Directory.CreateDirectory(_dir);
-    }
+    public int Port { get; } = FreePort();
 
-    public int Port { get; }
+    public bool AppendOnly => appendOnly;
 
     public string Configuration => $"127.0.0.1:{Port}";
 
@@ -34,10 +32,15 @@ public sealed class RedisServerProcess : IAsyncDisposable
 
     public async Task StartAsync()
     {
+        Directory.CreateDirectory(_dir);
         var binary = File.Exists("/usr/bin/redis-server") ? "/usr/bin/redis-server" : "redis-server";
         var psi = new ProcessStartInfo(binary)
         {
-            ArgumentList = { "--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", _dir, "--daemonize", "no" },
+            ArgumentList =
+            {
+                "--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--dir", _dir, "--daemonize", "no",
+                "--appendonly", appendOnly ? "yes" : "no", "--appendfsync", "always",
+            },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
