@@ -26,7 +26,7 @@ public static class AuthenticationSetup
                 {
                     ValidIssuer = auth.Issuer,
                     ValidAudience = auth.Audience,
-                    IssuerSigningKey = string.IsNullOrWhiteSpace(auth.Authority) ? keys.Key : null,
+                    IssuerSigningKeys = string.IsNullOrWhiteSpace(auth.Authority) ? keys.ValidationKeys : null,
                     ValidateIssuerSigningKey = true,
                     NameClaimType = ClaimNames.UserId,
                     RoleClaimType = ClaimNames.Role,

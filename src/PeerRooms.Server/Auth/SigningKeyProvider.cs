@@ -15,7 +15,19 @@ public sealed class SigningKeyProvider(IOptions<PeerRoomsOptions> options, IHost
 {
     private readonly Lazy<SymmetricSecurityKey?> _key = new(() => Load(options.Value, env));
 
+    /// <summary>The key that signs (and validates) tokens.</summary>
     public SymmetricSecurityKey? Key => _key.Value;
+
+    /// <summary>
+    /// Keys that validate tokens: the current key, then <c>PeerRooms:Auth:PreviousSigningKeys</c>. A
+    /// rotation deploys the new key as SigningKey with the old one listed as previous, so tokens issued
+    /// before the rotation stay valid until they expire; then the old key is removed. See docs/operations.md.
+    /// </summary>
+    public IReadOnlyList<SecurityKey> ValidationKeys =>
+    [
+        .. Key is null ? Array.Empty<SecurityKey>() : [Key],
+        .. options.Value.Auth.PreviousSigningKeys.Select(k => new SymmetricSecurityKey(Encoding.UTF8.GetBytes(k))),
+    ];
 
     private static SymmetricSecurityKey? Load(PeerRoomsOptions o, IHostEnvironment env)
     {

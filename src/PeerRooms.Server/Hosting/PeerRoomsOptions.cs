@@ -22,6 +22,17 @@ public sealed class PeerRoomsOptions
     public AuthOptions Auth { get; set; } = new();
 
     public LimitsOptions Limits { get; set; } = new();
+
+    public MetricsOptions Metrics { get; set; } = new();
+
+    public TelemetryOptions Telemetry { get; set; } = new();
+
+    /// <summary>How long a stopping node (SIGTERM) may take to drain before it exits (HostOptions.ShutdownTimeout).</summary>
+    public int ShutdownTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>After readiness turns 503 on shutdown, how long to keep serving before telling clients to
+    /// reconnect, so the load balancer stops routing new connections here first.</summary>
+    public int ShutdownDrainDelaySeconds { get; set; } = 2;
 }
 
 public sealed class AuthOptions
@@ -30,6 +41,8 @@ public sealed class AuthOptions
     public string Audience { get; set; } = "peerrooms";
     /// <summary>HMAC-SHA256 signing key (at least 32 bytes of UTF-8). Required in production unless <see cref="Authority"/> is set.</summary>
     public string? SigningKey { get; set; }
+    /// <summary>Keys still accepted for validation (not for signing) during a rotation; remove once old tokens expired.</summary>
+    public string[] PreviousSigningKeys { get; set; } = [];
     /// <summary>An OpenID Connect authority whose keys validate tokens instead of <see cref="SigningKey"/>.</summary>
     public string? Authority { get; set; }
     /// <summary>Enables <c>POST /api/dev/token</c>. On in Development, off otherwise unless set.</summary>

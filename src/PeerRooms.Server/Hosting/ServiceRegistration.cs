@@ -7,10 +7,12 @@ using PeerRooms.Core.Rooms;
 using PeerRooms.Server.Auth;
 using PeerRooms.Server.Filters;
 using PeerRooms.Server.Http;
+using PeerRooms.Server.Hosting.Shutdown;
 using PeerRooms.Server.Hubs;
 using PeerRooms.Server.Persistence;
 using PeerRooms.Server.State;
 using PeerRooms.Server.State.Redis;
+using PeerRooms.Server.Telemetry;
 using StackExchange.Redis;
 
 namespace PeerRooms.Server.Hosting;
@@ -30,14 +32,19 @@ public static class ServiceRegistration
             if (config[$"{PeerRoomsOptions.Section}:Auth:DevTokens"] is null) o.Auth.DevTokens = builder.Environment.IsDevelopment();
         });
         var options = config.GetSection(PeerRoomsOptions.Section).Get<PeerRoomsOptions>() ?? new PeerRoomsOptions();
+        var node = NodeIdentity.ForThisProcess(options.NodeId);
+        builder.AddPeerRoomsLogging();
+        services.AddPeerRoomsTelemetry(options, node, config);
+        services.AddPeerRoomsShutdown(options);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IIdGenerator, RandomIdGenerator>();
-        services.AddSingleton(NodeIdentity.ForThisProcess(options.NodeId));
+        services.AddSingleton(node);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<PeerRoomsOptions>>().Value.Limits.ToChatLimits());
         services.AddSingleton<RoomChatService>();
         services.AddSingleton<RoomBroadcaster>();
         services.AddSingleton<MessageObservers>();
+        services.AddSingleton<IMessageObserver, MessageMetricsObserver>();
 
         services.AddPeerRoomsAuthentication();
         services.AddProblemDetails();
@@ -52,6 +59,9 @@ public static class ServiceRegistration
                 hub.EnableDetailedErrors = false;
                 hub.MaximumReceiveMessageSize = options.Limits.MaximumReceiveMessageSize;
                 hub.MaximumParallelInvocationsPerClient = options.Limits.MaximumParallelInvocationsPerClient;
+                // Filters run in the order added: telemetry outermost, so it sees translated error codes.
+                hub.AddFilter<HubTelemetryFilter>();
+                hub.AddFilter<ConnectionTrackingFilter>();
                 hub.AddFilter<ErrorTranslationFilter>();
             })
             .AddJsonProtocol()
@@ -82,6 +92,7 @@ public static class ServiceRegistration
 
     public static WebApplication MapPeerRooms(this WebApplication app)
     {
+        app.UseShutdownGate();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
@@ -90,6 +101,7 @@ public static class ServiceRegistration
         app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();
         app.MapHealth();
+        app.MapPeerRoomsMetrics();
         app.MapDevTokens();
         app.MapRooms();
         app.MapHub<RoomHub>(Core.Contracts.HubPaths.Rooms, o => o.CloseOnAuthenticationExpiration = true);

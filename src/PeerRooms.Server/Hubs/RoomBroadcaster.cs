@@ -2,6 +2,10 @@ using Microsoft.AspNetCore.SignalR;
 using PeerRooms.Core.Chat;
 using PeerRooms.Core.Contracts;
 using PeerRooms.Core.Live;
+using PeerRooms.Server.Hosting;
+using PeerRooms.Server.Telemetry;
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
 
 namespace PeerRooms.Server.Hubs;
 
@@ -10,16 +14,26 @@ namespace PeerRooms.Server.Hubs;
 /// at-most-once and keeps nothing: anything that must not be lost is stored before it is sent, and
 /// clients recover gaps from history by sequence number.
 /// </summary>
-public sealed class RoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub)
+public sealed class RoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub, PeerRoomsMetrics metrics, IOptions<PeerRoomsOptions> options)
 {
+    private readonly bool _viaRedis = !string.IsNullOrWhiteSpace(options.Value.Redis);
+
     /// <summary>Delivers a stored message to the members its audience allows (the sender always sees their own).</summary>
-    public Task MessageAsync(string roomId, ChatMessage message, Participant sender)
+    public async Task MessageAsync(string roomId, ChatMessage message, Participant sender)
     {
+        var started = Stopwatch.GetTimestamp();
         var view = message.ToView(roomId);
-        if (message.Audience == MessageAudience.Everyone) return hub.Clients.Group(RoomGroups.Members(roomId)).MessageReceived(view);
-        var facilitators = hub.Clients.Group(RoomGroups.Facilitators(roomId)).MessageReceived(view);
-        return sender.IsFacilitator ? facilitators
-            : Task.WhenAll(facilitators, hub.Clients.User(sender.UserId).MessageReceived(view));
+        if (message.Audience == MessageAudience.Everyone)
+        {
+            await hub.Clients.Group(RoomGroups.Members(roomId)).MessageReceived(view);
+        }
+        else
+        {
+            var facilitators = hub.Clients.Group(RoomGroups.Facilitators(roomId)).MessageReceived(view);
+            await (sender.IsFacilitator ? facilitators
+                : Task.WhenAll(facilitators, hub.Clients.User(sender.UserId).MessageReceived(view)));
+        }
+        metrics.MessageDelivered(message.Audience, Stopwatch.GetElapsedTime(started), _viaRedis);
     }
 
     public Task JoinedAsync(string roomId, Participant participant, string exceptConnectionId)

@@ -6,6 +6,7 @@ using PeerRooms.Core.Errors;
 using PeerRooms.Core.Live;
 using PeerRooms.Server.Auth;
 using PeerRooms.Server.Hosting;
+using PeerRooms.Server.Telemetry;
 
 namespace PeerRooms.Server.Hubs;
 
@@ -15,7 +16,7 @@ namespace PeerRooms.Server.Hubs;
 /// Errors are translated to HubExceptions by <see cref="Filters.ErrorTranslationFilter"/>.
 /// </summary>
 [Authorize]
-public sealed partial class RoomHub(RoomChatService chat, RoomBroadcaster broadcast, MessageObservers observers, NodeIdentity node) : Hub<IRoomClient>
+public sealed partial class RoomHub(RoomChatService chat, RoomBroadcaster broadcast, MessageObservers observers, NodeIdentity node, PeerRoomsMetrics metrics) : Hub<IRoomClient>
 {
     public async Task<JoinRoomResponse> JoinRoom(JoinRoomRequest request)
     {
@@ -37,7 +38,8 @@ public sealed partial class RoomHub(RoomChatService chat, RoomBroadcaster broadc
             if (!joined.ContainsKey(roomId)) await Groups.RemoveFromGroupAsync(Context.ConnectionId, RoomGroups.Members(roomId));
             throw;
         }
-        joined.TryAdd(roomId, 0);
+        if (joined.TryAdd(roomId, 0)) metrics.RoomJoinedLocally(roomId);
+        if (outcome.IsNewParticipant && !outcome.Participant.IsAdmitted) metrics.ParticipantEnteredLobby();
         if (outcome.Participant.IsFacilitator)
             await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.Facilitators(roomId));
         if (outcome.IsNewParticipant)
@@ -106,8 +108,13 @@ public sealed partial class RoomHub(RoomChatService chat, RoomBroadcaster broadc
     {
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, RoomGroups.Members(roomId));
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, RoomGroups.Facilitators(roomId));
+        metrics.RoomLeftLocally(roomId);
         var result = await chat.LeaveAsync(Context.User.ToCaller(), roomId, Context.ConnectionId);
-        if (result.Left is { } left) await broadcast.LeftAsync(roomId, left);
+        if (result.Left is { } left)
+        {
+            if (!left.IsAdmitted) metrics.ParticipantLeftLobby();
+            await broadcast.LeftAsync(roomId, left);
+        }
     }
 
     /// <summary>Cheap local check first: this connection must have joined the room.</summary>

@@ -18,11 +18,14 @@ public sealed class PeerRoomsServer : WebApplicationFactory<Program>
     public const string SigningKey = "test-signing-key-that-is-long-enough-0123456789";
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
+    private readonly Action<IWebHostBuilder>? _configure;
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "peerrooms-tests", Guid.NewGuid().ToString("N"));
 
-    public PeerRoomsServer(IDictionary<string, string?>? settings = null, string environment = "Testing")
+    /// <param name="configure">Extra host configuration, e.g. a capturing logger provider.</param>
+    public PeerRoomsServer(IDictionary<string, string?>? settings = null, string environment = "Testing", Action<IWebHostBuilder>? configure = null)
     {
         _environment = environment;
+        _configure = configure;
         _settings = new Dictionary<string, string?>
         {
             ["PeerRooms:DataDirectory"] = _dataDirectory,
@@ -47,6 +50,7 @@ public sealed class PeerRoomsServer : WebApplicationFactory<Program>
         builder.UseEnvironment(_environment);
         // A null value removes a default setting instead of setting it to "".
         foreach (var (k, v) in _settings.Where(s => s.Value is not null)) builder.UseSetting(k, v);
+        _configure?.Invoke(builder);
     }
 
     public async Task<string> TokenAsync(string userId, params string[] roles)

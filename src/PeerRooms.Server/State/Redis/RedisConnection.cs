@@ -47,6 +47,9 @@ public sealed class RedisConnection : IAsyncDisposable
 
     public Task<IConnectionMultiplexer> MultiplexerAsync() => _multiplexer.Value;
 
+    /// <summary>Whether the multiplexer exists and is connected right now (no I/O; for metrics).</summary>
+    public bool IsConnected => _multiplexer.IsValueCreated && _multiplexer.Value is { IsCompletedSuccessfully: true } m && m.Result.IsConnected;
+
     public async ValueTask DisposeAsync()
     {
         if (_multiplexer.IsValueCreated) await (await _multiplexer.Value).DisposeAsync();

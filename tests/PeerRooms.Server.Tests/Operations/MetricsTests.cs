@@ -1,0 +1,86 @@
+using System.Net;
+using Microsoft.AspNetCore.SignalR.Client;
+using PeerRooms.Core.Contracts;
+using PeerRooms.Core.Errors;
+using PeerRooms.Server.Tests.Infrastructure;
+
+namespace PeerRooms.Server.Tests.Operations;
+
+/// <summary>/metrics after a scripted session: the counters are there, plausible, and carry no personal data.</summary>
+public class MetricsTests
+{
+    private static Task<JoinRoomResponse> Join(HubConnection c, string roomId, string name)
+        => c.InvokeAsync<JoinRoomResponse>("JoinRoom", new JoinRoomRequest { RoomId = roomId, DisplayName = name }).WaitAsync(Timeouts.Default);
+
+    private static Task<SendMessageResponse> Send(HubConnection c, string roomId, string text)
+        => c.InvokeAsync<SendMessageResponse>("SendMessage", new SendMessageRequest { RoomId = roomId, ClientMessageId = Ids.Message(), Text = text }).WaitAsync(Timeouts.Default);
+
+    [Theory, ClassData(typeof(Protocols))]
+    public async Task Scrape_after_a_session_shows_plausible_counters_and_no_personal_data(HubProtocol protocol)
+    {
+        using var server = new PeerRoomsServer();
+        var room = await server.CreateRoomAsync("Metrics room");
+        var aliceId = Ids.User("alice");
+        var bobId = Ids.User("bob");
+        await using var alice = await server.ConnectAsync(aliceId, protocol);
+        await using var bob = await server.ConnectAsync(bobId, protocol);
+        using var bobMessages = bob.Record<MessageView>(RoomEvents.MessageReceived);
+        var a = await Join(alice, room, "Quillon Avery");
+        var b = await Join(bob, room, "Marisol Thane");
+        var texts = new[] { "first secret-text-7f3a", "second secret-text-8b4c", "third secret-text-9d5e" };
+        foreach (var text in texts)
+        {
+            var ack = await Send(alice, room, text);
+            await bobMessages.NextAsync(m => m.MessageId == ack.MessageId);
+        }
+        // Errors: a room the caller is not in, and a message that is too long.
+        await Send(bob, "not-joined-room", "x").ExpectErrorAsync(ErrorCodes.NotMember);
+        await Send(bob, room, new string('y', 4001)).ExpectErrorAsync(ErrorCodes.MessageTooLong);
+
+        using var response = await server.Http.GetAsync("/metrics");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var scrape = new PrometheusScrape(await response.Content.ReadAsStringAsync());
+
+        // Other test servers in this process may add to the same series: lower bounds, not equality.
+        Assert.True(scrape.Sum("peerrooms_connections") >= 2, "connections");
+        Assert.True(scrape.Sum("peerrooms_rooms_live") >= 1, "rooms live");
+        Assert.True(scrape.Sum("peerrooms_messages_received_total", ("audience", "everyone")) >= 3, "messages received");
+        Assert.True(scrape.Sum("peerrooms_messages_delivered_total", ("audience", "everyone")) >= 3, "messages delivered");
+        Assert.True(scrape.Sum("peerrooms_fanout_duration_seconds_count", ("backplane", "memory")) >= 3, "fan-out latency");
+        Assert.True(scrape.Sum("peerrooms_hub_invocation_duration_seconds_count", ("method", "JoinRoom"), ("outcome", "ok")) >= 2, "join latency");
+        Assert.True(scrape.Sum("peerrooms_hub_invocation_duration_seconds_count", ("method", "SendMessage"), ("outcome", "ok")) >= 3, "send latency");
+        Assert.True(scrape.Sum("peerrooms_hub_invocation_errors_total", ("method", "SendMessage"), ("error_code", "not_member")) >= 1, "not_member errors");
+        Assert.True(scrape.Sum("peerrooms_hub_invocation_errors_total", ("method", "SendMessage"), ("error_code", "message_too_long")) >= 1, "too long errors");
+        // Framework and runtime metrics come along.
+        Assert.True(scrape.Has("http_server_request_duration_seconds_count"), "ASP.NET Core request metrics");
+        Assert.Contains(scrape.Samples, s => s.Name.StartsWith("dotnet_", StringComparison.Ordinal));
+
+        // No personal data anywhere: user ids, pseudonyms, text, room and participant ids.
+        string[] personal = [aliceId, bobId, "Quillon", "Marisol", "secret-text", room, a.ParticipantId, b.ParticipantId];
+        foreach (var p in personal) Assert.DoesNotContain(p, scrape.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Metrics_can_be_limited_to_allowed_networks()
+    {
+        using var server = new PeerRoomsServer(new Dictionary<string, string?> { ["PeerRooms:Metrics:AllowedNetworks:0"] = "10.0.0.0/8" });
+        using var refused = await server.Http.GetAsync("/metrics");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task Metrics_can_be_limited_to_a_separate_port()
+    {
+        using var server = new PeerRoomsServer(new Dictionary<string, string?> { ["PeerRooms:Metrics:Port"] = "1" });
+        using var elsewhere = await server.Http.GetAsync("/metrics");
+        Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
+    }
+
+    [Fact]
+    public async Task Metrics_can_be_switched_off()
+    {
+        using var server = new PeerRoomsServer(new Dictionary<string, string?> { ["PeerRooms:Metrics:Enabled"] = "false" });
+        using var response = await server.Http.GetAsync("/metrics");
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+    }
+}
