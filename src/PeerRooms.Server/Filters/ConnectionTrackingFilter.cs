@@ -3,8 +3,8 @@ using PeerRooms.Server.Hosting.Shutdown;
 
 namespace PeerRooms.Server.Filters;
 
-/// <summary>Keeps <see cref="LocalConnections"/> in step with the hub's connections.</summary>
-public sealed class ConnectionTrackingFilter(LocalConnections connections) : IHubFilter
+/// <summary>Keeps <see cref="HubConnectionRegistry"/> in step with the hub's connections.</summary>
+public sealed class ConnectionTrackingFilter(HubConnectionRegistry connections) : IHubFilter
 {
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {

@@ -9,7 +9,7 @@ public static class ShutdownRegistration
     {
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(options.ShutdownTimeoutSeconds));
         services.AddSingleton<ShutdownState>();
-        services.AddSingleton<LocalConnections>();
+        services.AddSingleton<HubConnectionRegistry>();
         services.AddSingleton<IReadinessCheck, ShutdownReadinessCheck>();
         services.AddSingleton<IDrainStep, ClientReconnectStep>();
         services.AddHostedService<ShutdownCoordinator>();

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace PeerRooms.Server.Hosting.Shutdown;
 
-/// <summary>The hub connections this node holds (kept by <see cref="Filters.ConnectionTrackingFilter"/>), so a stopping node can reach each one.</summary>
-public sealed class LocalConnections
+/// <summary>The hub connections this node holds (kept by <see cref="Filters.ConnectionTrackingFilter"/>), so a stopping node can reach and close each one. (ScaleOut.LocalConnections tracks room membership for leases; this tracks the connections themselves.)</summary>
+public sealed class HubConnectionRegistry
 {
     private readonly ConcurrentDictionary<string, HubCallerContext> _connections = new(StringComparer.Ordinal);
     private TaskCompletionSource _empty = NewEmptySignal(completed: true);
