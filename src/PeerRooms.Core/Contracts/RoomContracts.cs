@@ -62,6 +62,8 @@ public sealed record MessageView
     [DataMember(Name = "displayName")] public required string DisplayName { get; init; }
     [DataMember(Name = "text")] public required string Text { get; init; }
     [DataMember(Name = "sentAt")] public required DateTimeOffset SentAt { get; init; }
+    /// <summary>Show behind a content warning (crisis scan, room handling <c>deliver_with_warning</c>).</summary>
+    [DataMember(Name = "contentWarning")] public bool ContentWarning { get; init; }
 }
 
 [DataContract]

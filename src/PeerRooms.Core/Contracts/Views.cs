@@ -26,5 +26,6 @@ public static class Views
         DisplayName = m.SenderDisplayName,
         Text = m.Text,
         SentAt = m.SentAt,
+        ContentWarning = m.ContentWarning,
     };
 }

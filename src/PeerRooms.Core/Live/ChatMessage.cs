@@ -16,6 +16,8 @@ public sealed record ChatMessage
     public DateTimeOffset SentAt { get; init; }
     /// <summary>Who receives it: one of <see cref="Chat.MessageAudience"/>.</summary>
     public string Audience { get; init; } = Chat.MessageAudience.Everyone;
+    /// <summary>The crisis scan asked for a content warning (room handling <c>deliver_with_warning</c>): clients blur it until tapped.</summary>
+    public bool ContentWarning { get; init; }
 
     /// <summary>Whether <paramref name="viewer"/> may see this message (live or in history).</summary>
     public bool IsVisibleTo(Participant viewer) =>
