@@ -33,7 +33,12 @@ public sealed class RoomChatService(
 
     public ChatLimits Limits => limits;
 
-    public async Task<JoinOutcome> JoinAsync(Caller caller, JoinRoomRequest request, ConnectionRef connection, CancellationToken ct = default)
+    /// <summary>
+    /// Joins the caller. <paramref name="placed"/> runs once the participant is stored (admitted or in
+    /// the lobby) and before history is read, so the host can put the connection in the right groups
+    /// without missing a message or leaking one to the lobby.
+    /// </summary>
+    public async Task<JoinOutcome> JoinAsync(Caller caller, JoinRoomRequest request, ConnectionRef connection, CancellationToken ct = default, Func<Participant, Task>? placed = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var roomId = InputRules.RequireId(request.RoomId, "roomId");
@@ -52,6 +57,7 @@ public sealed class RoomChatService(
         var context = new JoinContext(caller, room, request, candidate);
         foreach (var rule in _joinRules) await rule.CheckAsync(context, ct);
         var joined = await presence.JoinAsync(roomId, context.Candidate, connection, room.Capacity, ct);
+        if (placed is not null) await placed(joined.Participant);
         var roster = await presence.GetRosterAsync(roomId, ct);
         var recent = joined.Participant.IsAdmitted
             ? Visible(await history.GetAsync(roomId, 0, Math.Min(limits.HistoryOnJoin, room.Policy.HistoryLimit), ct), joined.Participant)
@@ -105,7 +111,8 @@ public sealed class RoomChatService(
     public async Task<IReadOnlyList<Participant>> GetRosterAsync(Caller caller, string roomId, CancellationToken ct = default)
     {
         roomId = InputRules.RequireId(roomId, "roomId");
-        await RequireMemberAsync(roomId, caller, ct);
+        // The lobby sees nothing of the room, its roster included.
+        await RequireAdmittedAsync(roomId, caller, ct);
         return await presence.GetRosterAsync(roomId, ct);
     }
 

@@ -28,6 +28,10 @@ public static class CloseReasons
     public const string SessionEnded = "session_ended";
     public const string RoomArchived = "room_archived";
     public const string NodeShutdown = "node_shutdown";
+    /// <summary>A facilitator turned the participant away from the lobby.</summary>
+    public const string Denied = "denied";
+    /// <summary>A facilitator timed the participant out for some minutes; they may rejoin (by hand) afterwards.</summary>
+    public const string TimedOut = "timed_out";
 
-    public static bool IsTerminal(string reason) => reason is Removed or Banned or SessionEnded or RoomArchived;
+    public static bool IsTerminal(string reason) => reason is Removed or Banned or SessionEnded or RoomArchived or Denied or TimedOut;
 }

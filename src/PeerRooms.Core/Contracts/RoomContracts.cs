@@ -24,6 +24,8 @@ public sealed record JoinRoomResponse
     [DataMember(Name = "role")] public required string Role { get; init; }
     [DataMember(Name = "roster")] public required IReadOnlyList<ParticipantView> Roster { get; init; }
     [DataMember(Name = "history")] public required IReadOnlyList<MessageView> History { get; init; }
+    /// <summary>The room's moderation state (session, lock, mutes, pinned message, floor, hands); lobby arrivals get it without pinned, floor and hands.</summary>
+    [DataMember(Name = "roomState")] public RoomStateView? RoomState { get; init; }
 }
 
 [DataContract]

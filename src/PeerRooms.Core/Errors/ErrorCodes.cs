@@ -30,6 +30,9 @@ public static class ErrorCodes
     public const string Conflict = "conflict";
     public const string Unavailable = "unavailable";
     public const string Internal = "internal_error";
+    public const string TimedOut = "timed_out";
+    public const string SessionPaused = "session_paused";
+    public const string MediaForcedOff = "media_forced_off";
 
     /// <summary>An escalation case is already claimed by someone else.</summary>
     public const string AlreadyClaimed = "already_claimed";
@@ -44,5 +47,6 @@ public static class ErrorCodes
         RoomArchived, TooManyRooms, InvalidDisplayName, DisplayNameTaken, GuidelinesNotAccepted, Muted,
         Banned, RoomLocked, InLobby, SessionNotStarted, SlowMode, RateLimited, Conflict, Unavailable, Internal,
         AlreadyClaimed, InvalidState,
+        TimedOut, SessionPaused, MediaForcedOff,
     ];
 }

@@ -9,8 +9,13 @@ public sealed record RoomPolicy
     /// <summary>Participants wait in the lobby until a facilitator admits them.</summary>
     public bool LobbyEnabled { get; init; }
 
-    /// <summary>A session opens only when a facilitator starts it; earlier arrivals wait in the lobby.</summary>
-    public bool RequireFacilitatorToStart { get; init; }
+    /// <summary>
+    /// A session opens only when a facilitator starts it; earlier arrivals wait in the lobby. Such a
+    /// room also never runs without a facilitator: when the last one leaves, the session pauses.
+    /// On by default, because a support group expects its facilitator to open the meeting; set it
+    /// to false for a peer room that opens on the first join and runs on its own.
+    /// </summary>
+    public bool RequireFacilitatorToStart { get; init; } = true;
 
     /// <summary>Live history kept for late joiners (a bounded ring, wiped when the session ends).</summary>
     public int HistoryLimit { get; init; } = 200;

@@ -70,6 +70,7 @@ public static class ServiceRegistration
                 // UntrustedData: hash-collision resistant maps and a nesting depth limit.
                 mp.SerializerOptions = mp.SerializerOptions.WithSecurity(MessagePackSecurity.UntrustedData);
             });
+        services.AddPeerRoomsModeration(options);
         if (!string.IsNullOrWhiteSpace(options.Redis))
         {
             // The backplane is at-most-once and keeps nothing; see docs/architecture.md.
@@ -104,6 +105,7 @@ public static class ServiceRegistration
         app.MapPeerRoomsMetrics();
         app.MapDevTokens();
         app.MapRooms();
+        app.MapModeration();
         app.MapHub<RoomHub>(Core.Contracts.HubPaths.Rooms, o => o.CloseOnAuthenticationExpiration = true);
         return app;
     }

@@ -16,7 +16,7 @@ namespace PeerRooms.Server.Hubs;
 /// Errors are translated to HubExceptions by <see cref="Filters.ErrorTranslationFilter"/>.
 /// </summary>
 [Authorize]
-public sealed partial class RoomHub(RoomChatService chat, RoomBroadcaster broadcast, MessageObservers observers, NodeIdentity node, PeerRoomsMetrics metrics) : Hub<IRoomClient>
+public sealed partial class RoomHub(RoomChatService chat, RoomBroadcaster broadcast, MessageObservers observers, NodeIdentity node, PeerRoomsMetrics metrics, RoomLifecycle lifecycle) : Hub<IRoomClient>
 {
     public async Task<JoinRoomResponse> JoinRoom(JoinRoomRequest request)
     {
@@ -25,26 +25,33 @@ public sealed partial class RoomHub(RoomChatService chat, RoomBroadcaster broadc
         if (!joined.ContainsKey(roomId) && joined.Count >= chat.Limits.MaxRoomsPerConnection)
             throw new PeerRoomsException(ErrorCodes.TooManyRooms, $"a connection may join at most {chat.Limits.MaxRoomsPerConnection} rooms");
 
-        // Join the group before reading history so nothing sent in between is missed; clients
-        // drop duplicates by sequence number.
-        await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.Members(roomId));
+        // Join the groups once the join rules placed the participant (room or lobby) and before
+        // history is read, so nothing sent in between is missed and the lobby receives nothing of
+        // the room; clients drop duplicates by sequence number.
+        var caller = Context.User.ToCaller();
         JoinOutcome outcome;
         try
         {
-            outcome = await chat.JoinAsync(Context.User.ToCaller(), request, new ConnectionRef(Context.ConnectionId, node.NodeId));
+            outcome = await chat.JoinAsync(caller, request, new ConnectionRef(Context.ConnectionId, node.NodeId),
+                placed: p => lifecycle.PlaceAsync(roomId, Context.ConnectionId, p));
         }
         catch
         {
-            if (!joined.ContainsKey(roomId)) await Groups.RemoveFromGroupAsync(Context.ConnectionId, RoomGroups.Members(roomId));
+            // A refused join (e.g. banned after a removal this connection did not see) leaves no groups behind.
+            if (!await lifecycle.IsPresentAsync(roomId, caller.UserId, Context.ConnectionId))
+            {
+                if (joined.TryRemove(roomId, out _)) metrics.RoomLeftLocally(roomId);
+                await lifecycle.RemoveConnectionAsync(roomId, Context.ConnectionId);
+            }
             throw;
         }
         if (joined.TryAdd(roomId, 0)) metrics.RoomJoinedLocally(roomId);
         if (outcome.IsNewParticipant && !outcome.Participant.IsAdmitted) metrics.ParticipantEnteredLobby();
-        if (outcome.Participant.IsFacilitator)
-            await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.Facilitators(roomId));
         if (outcome.IsNewParticipant)
             await broadcast.JoinedAsync(roomId, outcome.Participant, Context.ConnectionId);
+        await lifecycle.AfterJoinAsync(outcome.Room, outcome.Participant, outcome.IsNewParticipant);
 
+        var admitted = outcome.Participant.IsAdmitted;
         return new JoinRoomResponse
         {
             RoomId = roomId,
@@ -52,8 +59,10 @@ public sealed partial class RoomHub(RoomChatService chat, RoomBroadcaster broadc
             ParticipantId = outcome.Participant.ParticipantId,
             Status = outcome.Participant.Status,
             Role = outcome.Participant.RoomRole,
-            Roster = outcome.Roster.Select(p => p.ToView()).ToArray(),
+            // The lobby sees nothing of the room: only itself on the roster.
+            Roster = (admitted ? outcome.Roster : outcome.Roster.Where(p => p.UserId == caller.UserId)).Select(p => p.ToView()).ToArray(),
             History = outcome.History.Select(m => m.ToView(roomId)).ToArray(),
+            RoomState = await lifecycle.StateForAsync(outcome.Room, outcome.Participant),
         };
     }
 
@@ -106,14 +115,14 @@ public sealed partial class RoomHub(RoomChatService chat, RoomBroadcaster broadc
 
     private async Task LeaveAsync(string roomId)
     {
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, RoomGroups.Members(roomId));
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, RoomGroups.Facilitators(roomId));
+        await lifecycle.RemoveConnectionAsync(roomId, Context.ConnectionId);
         metrics.RoomLeftLocally(roomId);
         var result = await chat.LeaveAsync(Context.User.ToCaller(), roomId, Context.ConnectionId);
         if (result.Left is { } left)
         {
             if (!left.IsAdmitted) metrics.ParticipantLeftLobby();
             await broadcast.LeftAsync(roomId, left);
+            await lifecycle.AfterLeaveAsync(roomId, left);
         }
     }
 

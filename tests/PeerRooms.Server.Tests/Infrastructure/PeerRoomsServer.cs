@@ -83,13 +83,21 @@ public sealed class PeerRoomsServer : WebApplicationFactory<Program>
         return connection;
     }
 
-    /// <summary>Creates a room through the HTTP API as an admin.</summary>
+    /// <summary>
+    /// Creates a room through the HTTP API as an admin. Unless the test's <paramref name="policy"/>
+    /// says otherwise, the room opens on the first join (<c>requireFacilitatorToStart: false</c>), so
+    /// tests that are not about sessions can chat without a facilitator; the product default is a
+    /// facilitator-led room.
+    /// </summary>
     public async Task<string> CreateRoomAsync(string name = "Test room", string[]? facilitators = null, object? policy = null, int capacity = 20)
     {
         var admin = await TokenAsync("admin-1", "admin");
+        var policyJson = policy is null ? new System.Text.Json.Nodes.JsonObject()
+            : System.Text.Json.JsonSerializer.SerializeToNode(policy, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!.AsObject();
+        if (!policyJson.ContainsKey("requireFacilitatorToStart")) policyJson["requireFacilitatorToStart"] = false;
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/rooms")
         {
-            Content = JsonContent.Create(new { name, facilitators = facilitators ?? [], policy, capacity }),
+            Content = JsonContent.Create(new { name, facilitators = facilitators ?? [], policy = policyJson, capacity }),
         };
         request.Headers.Authorization = new("Bearer", admin);
         using var response = await Http.SendAsync(request);

@@ -35,6 +35,12 @@ public sealed class RedisKeys(string prefix)
     /// <summary>messageId → "sequence json" of the messages currently in the ring.</summary>
     public RedisKey HistoryMessages(string roomId) => $"{Prefix}:room:{{{roomId}}}:msgs";
 
+    // Moderation (facilitator tools)
+    /// <summary>The room's moderation state document (session, lock, mutes, bans, hands, floor, pinned, media).</summary>
+    public RedisKey Moderation(string roomId) => $"{Prefix}:room:{{{roomId}}}:moderation";
+    /// <summary>Slow mode: user id → last accepted send (unix ms).</summary>
+    public RedisKey SlowMode(string roomId) => $"{Prefix}:room:{{{roomId}}}:slowmode";
+
     /// <summary>A room-scoped key for a feature's own state, e.g. <c>Room(roomId, "mutes")</c>.</summary>
     public RedisKey Room(string roomId, string name) => $"{Prefix}:room:{{{roomId}}}:{name}";
 

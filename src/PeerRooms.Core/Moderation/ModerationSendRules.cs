@@ -1,0 +1,51 @@
+using PeerRooms.Core.Chat;
+using PeerRooms.Core.Errors;
+
+namespace PeerRooms.Core.Moderation;
+
+/// <summary>While the session is paused (no facilitator present in a room that requires one) only facilitators send: <c>session_paused</c>.</summary>
+public sealed class SessionSendRule(IModerationStore store) : ISendRule
+{
+    public int Order => ModerationRuleOrder.SessionSend;
+
+    public async ValueTask ApplyAsync(SendContext context, CancellationToken ct)
+    {
+        if (context.Sender.IsFacilitator) return;
+        var state = await store.GetAsync(context.Room.Id, ct);
+        if (state.Session == SessionStatus.Paused)
+            throw new PeerRoomsException(ErrorCodes.SessionPaused, "the meeting is paused until a facilitator returns");
+        if (state.Session == SessionStatus.Idle && context.Room.Policy.RequireFacilitatorToStart)
+            throw new PeerRoomsException(ErrorCodes.SessionNotStarted, "the meeting has not started");
+    }
+}
+
+/// <summary>Muted participants (individually, or everyone but facilitators) cannot send: <c>muted</c>.</summary>
+public sealed class MuteSendRule(IModerationStore store, TimeProvider time) : ISendRule
+{
+    public int Order => ModerationRuleOrder.MuteSend;
+
+    public async ValueTask ApplyAsync(SendContext context, CancellationToken ct)
+    {
+        if (context.Sender.IsFacilitator) return;
+        var state = await store.GetAsync(context.Room.Id, ct);
+        var now = time.GetUtcNow();
+        if (state.IsChatMuted(context.Sender.UserId, now) || state.IsEveryoneMuted(now))
+            throw new PeerRoomsException(ErrorCodes.Muted, "a facilitator muted you in this room");
+    }
+}
+
+/// <summary>Slow mode: at most one message per N seconds per participant; facilitators exempt (<c>slow_mode</c>).</summary>
+public sealed class SlowModeSendRule(IModerationStore store, ISlowModeGate gate, TimeProvider time) : ISendRule
+{
+    public int Order => ModerationRuleOrder.SlowModeSend;
+
+    public async ValueTask ApplyAsync(SendContext context, CancellationToken ct)
+    {
+        if (context.Sender.IsFacilitator) return;
+        var seconds = (await store.GetAsync(context.Room.Id, ct)).EffectiveSlowModeSeconds(context.Room.Policy);
+        if (seconds <= 0) return;
+        var wait = await gate.TryPassAsync(context.Room.Id, context.Sender.UserId, time.GetUtcNow(), TimeSpan.FromSeconds(seconds), ct);
+        if (wait is { } w)
+            throw new PeerRoomsException(ErrorCodes.SlowMode, $"slow mode: wait {Math.Ceiling(w.TotalSeconds):0} more seconds");
+    }
+}
