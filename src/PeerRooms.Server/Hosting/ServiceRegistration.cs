@@ -51,7 +51,7 @@ public static class ServiceRegistration
         services.AddExceptionHandler<PeerRoomsExceptionHandler>();
         services.AddOpenApi();
 
-        services.AddDurableStore();
+        services.AddDurableStore(config);
         services.AddLiveState(options);
 
         var signalR = services.AddSignalR(hub =>
@@ -81,14 +81,6 @@ public static class ServiceRegistration
             });
         }
         return builder;
-    }
-
-    private static void AddDurableStore(this IServiceCollection services)
-    {
-        services.AddSingleton<SqliteDatabase>();
-        services.AddSingleton<SqliteRoomRepository>();
-        services.AddSingleton<IRoomRepository>(sp => new CachedRoomRepository(sp.GetRequiredService<SqliteRoomRepository>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IReadinessCheck, SqliteReadinessCheck>();
     }
 
     public static WebApplication MapPeerRooms(this WebApplication app)

@@ -17,4 +17,7 @@ public static partial class ScaleOutLog
 
     [LoggerMessage(2005, LogLevel.Information, "A leave that failed during an outage was written for room {RoomId}")]
     public static partial void PendingLeaveWritten(ILogger logger, string roomId);
+
+    [LoggerMessage(2010, LogLevel.Warning, "PostgreSQL schema migration deferred ({ExceptionType}); the node is not ready until it succeeds")]
+    public static partial void DatabaseMigrationDeferred(ILogger logger, string exceptionType);
 }

@@ -52,6 +52,26 @@ public static class SchemaMigrations
         """,
     ];
 
+    /// <summary>The same steps for PostgreSQL, with the same numbering (step N here is step N above).</summary>
+    public static readonly IReadOnlyList<string> Postgres =
+    [
+        """
+        CREATE TABLE rooms (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            archived BOOLEAN NOT NULL DEFAULT FALSE,
+            body JSONB NOT NULL,
+            updated_at TIMESTAMPTZ NOT NULL
+        );
+        CREATE TABLE room_facilitators (
+            room_id TEXT NOT NULL REFERENCES rooms(id),
+            user_id TEXT NOT NULL,
+            PRIMARY KEY (room_id, user_id)
+        );
+        CREATE INDEX ix_room_facilitators_user ON room_facilitators(user_id);
+        """,
+    ];
+
     public static async Task ApplyAsync(DbConnection connection, IReadOnlyList<string> steps, CancellationToken ct = default)
     {
         await Exec(connection, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY)", ct);
