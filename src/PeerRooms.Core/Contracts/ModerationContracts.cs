@@ -16,7 +16,7 @@ public static class ModerationEvents
     public const string MediaOffRequested = "MediaOffRequested";
     public const string UnmuteRequested = "UnmuteRequested";
     public const string ShareTimerEnded = "ShareTimerEnded";
-    public const string PrivateMessageReceived = "PrivateMessageReceived";
+    public const string CheckInMessageReceived = "CheckInMessageReceived";
 }
 
 /// <summary>The room's live moderation state as members see it (full copy on every change).</summary>
@@ -138,7 +138,7 @@ public sealed record ShareTimerEndedEvent
 }
 
 [DataContract]
-public sealed record PrivateMessageRequest
+public sealed record CheckInMessageRequest
 {
     [DataMember(Name = "roomId")] public string RoomId { get; init; } = "";
     [DataMember(Name = "toParticipantId")] public string ToParticipantId { get; init; } = "";
@@ -146,7 +146,7 @@ public sealed record PrivateMessageRequest
 }
 
 [DataContract]
-public sealed record PrivateMessageView
+public sealed record CheckInMessageView
 {
     [DataMember(Name = "roomId")] public required string RoomId { get; init; }
     [DataMember(Name = "messageId")] public required string MessageId { get; init; }

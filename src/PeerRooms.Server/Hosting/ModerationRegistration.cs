@@ -38,7 +38,7 @@ public static class ModerationRegistration
         services.AddSingleton<MediaControlService>();
         services.AddSingleton<IMediaControlState>(sp => sp.GetRequiredService<MediaControlService>());
         services.AddSingleton<FloorService>();
-        services.AddSingleton<PrivateMessageService>();
+        services.AddSingleton<CheckInService>();
         services.AddSingleton<RoomStateReader>();
 
         services.AddSingleton<IJoinRule, BanJoinRule>();

@@ -13,5 +13,5 @@ public partial interface IRoomClient
     Task MediaOffRequested(MediaOffRequestedEvent e);
     Task UnmuteRequested(UnmuteRequestedEvent e);
     Task ShareTimerEnded(ShareTimerEndedEvent e);
-    Task PrivateMessageReceived(PrivateMessageView message);
+    Task CheckInMessageReceived(CheckInMessageView message);
 }

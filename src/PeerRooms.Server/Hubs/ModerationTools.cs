@@ -13,7 +13,7 @@ public sealed class ModerationTools(
     SanctionService sanctions,
     MediaControlService media,
     FloorService floor,
-    PrivateMessageService privateMessages,
+    CheckInService checkIns,
     RoomStateReader state,
     ModerationBroadcaster broadcast)
 {
@@ -23,7 +23,7 @@ public sealed class ModerationTools(
     public SanctionService Sanctions { get; } = sanctions;
     public MediaControlService Media { get; } = media;
     public FloorService Floor { get; } = floor;
-    public PrivateMessageService PrivateMessages { get; } = privateMessages;
+    public CheckInService CheckIns { get; } = checkIns;
     public RoomStateReader State { get; } = state;
     public ModerationBroadcaster Broadcast { get; } = broadcast;
 

@@ -96,13 +96,13 @@ public sealed partial class RoomHub
     }
 
     /// <summary>A facilitator and a participant (admitted or in the lobby) message each other privately.</summary>
-    public async Task<PrivateMessageView> SendPrivateMessage(PrivateMessageRequest request, [FromServices] ModerationTools tools)
+    public async Task<CheckInMessageView> SendCheckInMessage(CheckInMessageRequest request, [FromServices] ModerationTools tools)
     {
         RequireJoined(request.RoomId);
-        var delivery = await tools.PrivateMessages.SendAsync(Context.User.ToCaller(), request);
+        var delivery = await tools.CheckIns.SendAsync(Context.User.ToCaller(), request);
         // The sender's other tabs get it too; this connection has it as the return value.
         var others = delivery.SenderConnections.Where(c => c.ConnectionId != Context.ConnectionId);
-        await tools.Broadcast.To(delivery.RecipientConnections.Concat(others)).PrivateMessageReceived(delivery.Message);
+        await tools.Broadcast.To(delivery.RecipientConnections.Concat(others)).CheckInMessageReceived(delivery.Message);
         return delivery.Message;
     }
 }
