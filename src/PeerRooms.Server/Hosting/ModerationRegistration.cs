@@ -12,7 +12,7 @@ namespace PeerRooms.Server.Hosting;
 /// <summary>Wiring of the facilitator tools (issue 4): stores, Core services, join/send rules, hub filter.</summary>
 public static class ModerationRegistration
 {
-    public static IServiceCollection AddPeerRoomsModeration(this IServiceCollection services, PeerRoomsOptions options)
+    public static IServiceCollection AddPeerRoomsModeration(this IServiceCollection services, PeerRoomsOptions options, IConfiguration config)
     {
         // Live state: shared through Redis when configured, so every node enforces the same state.
         if (!string.IsNullOrWhiteSpace(options.Redis))
@@ -26,8 +26,16 @@ public static class ModerationRegistration
             services.AddSingleton<ISlowModeGate, InMemorySlowModeGate>();
         }
         // Durable: permanent bans and the audit log.
-        services.AddSingleton<IBanRepository, SqliteBanRepository>();
-        services.AddSingleton<IAuditLog, SqliteAuditLog>();
+        if (PostgresDatabase.IsPostgres(config.GetConnectionString("PeerRooms")))
+        {
+            services.AddSingleton<IBanRepository, PostgresBanRepository>();
+            services.AddSingleton<IAuditLog, PostgresAuditLog>();
+        }
+        else
+        {
+            services.AddSingleton<IBanRepository, SqliteBanRepository>();
+            services.AddSingleton<IAuditLog, SqliteAuditLog>();
+        }
 
         services.AddSingleton<FacilitatorGuard>();
         services.AddSingleton<ModerationContext>();

@@ -70,7 +70,7 @@ public static class ServiceRegistration
                 // UntrustedData: hash-collision resistant maps and a nesting depth limit.
                 mp.SerializerOptions = mp.SerializerOptions.WithSecurity(MessagePackSecurity.UntrustedData);
             });
-        services.AddPeerRoomsModeration(options);
+        services.AddPeerRoomsModeration(options, config);
         if (!string.IsNullOrWhiteSpace(options.Redis))
         {
             // The backplane is at-most-once and keeps nothing; see docs/architecture.md.

@@ -26,8 +26,6 @@ public static class SchemaMigrations
         CREATE INDEX ix_room_facilitators_user ON room_facilitators(user_id);
         """,
         // 2: facilitator tools. Permanent room bans, and the moderation audit log (never message text).
-        // PostgreSQL: no PostgreSQL list exists yet; when it is added, its step 2 must create the same
-        // two tables (seq BIGSERIAL / TIMESTAMPTZ at), see docs/architecture.md.
         """
         CREATE TABLE room_bans (
             id TEXT PRIMARY KEY,
@@ -69,6 +67,29 @@ public static class SchemaMigrations
             PRIMARY KEY (room_id, user_id)
         );
         CREATE INDEX ix_room_facilitators_user ON room_facilitators(user_id);
+        """,
+        // 2: facilitator tools (same tables as SQLite step 2).
+        """
+        CREATE TABLE room_bans (
+            id TEXT PRIMARY KEY,
+            room_id TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            banned_by TEXT NOT NULL,
+            created_at TIMESTAMPTZ NOT NULL,
+            UNIQUE (room_id, user_id)
+        );
+        CREATE TABLE moderation_audit (
+            seq BIGSERIAL PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            room_id TEXT NOT NULL,
+            actor_user_id TEXT NOT NULL,
+            action TEXT NOT NULL,
+            target_user_id TEXT,
+            target_message_id TEXT,
+            detail TEXT,
+            at TIMESTAMPTZ NOT NULL
+        );
+        CREATE INDEX ix_moderation_audit_room ON moderation_audit(room_id, seq);
         """,
     ];
 
