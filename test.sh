@@ -62,6 +62,17 @@ for proj in tests/*/*.csproj; do
 done
 count_trx
 
+# --- Load generator smoke run (one check: a RESULT line whose every "errors" is 0; not a timed assertion) --
+log "load generator smoke run"
+if timeout 120 dotnet run -c Release --no-build --project load-tests/PeerRooms.LoadTests -- --scenario rooms \
+     --connections 20 --room-size 5 --rate 2 --duration 3 --warmup 1 --baseline bare > "$OUT/load-smoke.log" 2>&1 \
+   && result=$(grep '^RESULT ' "$OUT/load-smoke.log" | tail -1) && [ -n "$result" ] \
+   && ! grep -o '"errors":[0-9]*' <<<"$result" | grep -qv '"errors":0$'; then
+  passed=$((passed + 1)); echo "load smoke: ${result:0:200}"
+else
+  tail -20 "$OUT/load-smoke.log"; record_failure "load generator smoke run"
+fi
+
 # --- Extra suites (JS client, browser, compose, audits) are added below as they land. ---------------
 if [ -f clients/js/package.json ]; then
   log "JS client"

@@ -1,0 +1,166 @@
+using PeerRooms.Client;
+using PeerRooms.Core.Contracts;
+using Spectre.Console;
+
+namespace PeerRooms.Sample;
+
+/// <summary>
+/// One joined room on screen: prints events as they arrive, keeps the roster, runs commands and
+/// sends what the user types. Every piece of user-supplied text is escaped before it is rendered.
+/// </summary>
+internal sealed class ChatSession
+{
+    private readonly IAnsiConsole _console;
+    private readonly Dictionary<string, ParticipantView> _roster = new(StringComparer.Ordinal);
+    private readonly List<(Func<bool> Done, TaskCompletionSource Signal)> _waiters = [];
+    private readonly List<MessageView> _messages = [];
+    private readonly Lock _lock = new();
+
+    public ChatSession(PeerRoomsClient client, IAnsiConsole console, JoinRoomResponse joined)
+    {
+        Client = client;
+        _console = console;
+        Joined = joined;
+        foreach (var p in joined.Roster) _roster[p.ParticipantId] = p;
+        client.MessageReceived += OnMessage;
+        client.ParticipantJoined += e => { if (e.RoomId == RoomId) { Update(() => _roster[e.Participant.ParticipantId] = e.Participant); Info($"{e.Participant.DisplayName} joined"); } };
+        client.ParticipantLeft += e => { if (e.RoomId == RoomId) Info($"{Remove(e.ParticipantId)?.DisplayName ?? "someone"} left"); };
+        client.RoomClosed += e => { if (e.RoomId == RoomId) { Info($"you were taken out of the room ({e.Reason})"); if (e.Terminal) Quit = true; } };
+        client.Reconnecting += _ => Info("connection lost; reconnecting...");
+        client.RoomRejoined += r => { if (r.Response.RoomId == RoomId) Info($"back in the room ({r.MissedMessages} missed message(s) shown)"); };
+        client.RoomRejoinFailed += f => { if (f.RoomId == RoomId) { Info($"could not rejoin: {f.Error.Code}"); Quit = true; } };
+    }
+
+    public PeerRoomsClient Client { get; }
+    public JoinRoomResponse Joined { get; }
+    public string RoomId => Joined.RoomId;
+    public bool IsFacilitator => Joined.Role == "facilitator";
+    public bool Quit { get; private set; }
+
+    public void Welcome()
+    {
+        _console.Write(new Rule($"[bold]{Markup.Escape(Joined.RoomName)}[/]").LeftJustified());
+        _console.MarkupLine($"You are [bold]{Markup.Escape(Self?.DisplayName ?? "?")}[/] ({Markup.Escape(Joined.Role)}, {Markup.Escape(Joined.Status)}). Type /help for commands.");
+        foreach (var m in Joined.History) Print(m);
+        RenderRoster();
+    }
+
+    /// <summary>A line the user typed (or the script holds): a command or a message.</summary>
+    public async Task HandleLineAsync(string line)
+    {
+        if (string.IsNullOrWhiteSpace(line)) return;
+        try
+        {
+            if (line.StartsWith('/'))
+            {
+                var space = line.IndexOf(' ');
+                var name = space < 0 ? line[1..] : line[1..space];
+                var command = ChatCommands.Find(name);
+                if (command is null || (command.FacilitatorsOnly && !IsFacilitator)) { Info($"unknown command /{name}; /help lists them"); return; }
+                await command.Run(this, space < 0 ? "" : line[(space + 1)..]);
+                return;
+            }
+            await Client.SendMessageAsync(RoomId, line);
+        }
+        catch (PeerRoomsHubException ex)
+        {
+            _console.MarkupLine($"[red]! {Markup.Escape(ex.Code)}: {Markup.Escape(ex.Message)}[/]");
+        }
+    }
+
+    public Task ShowHelpAsync()
+    {
+        var table = new Table().AddColumns("Command", "What it does");
+        foreach (var c in ChatCommands.All.Where(c => !c.FacilitatorsOnly || IsFacilitator))
+            table.AddRow(Markup.Escape($"/{c.Name} {c.Arguments}".Trim()), Markup.Escape(c.Description));
+        _console.Write(table);
+        return Task.CompletedTask;
+    }
+
+    public async Task ShowRosterAsync()
+    {
+        var roster = await Client.GetRosterAsync(RoomId);
+        Update(() =>
+        {
+            _roster.Clear();
+            foreach (var p in roster) _roster[p.ParticipantId] = p;
+        });
+        RenderRoster();
+    }
+
+    public async Task ShowHistoryAsync(string argument)
+    {
+        var after = long.TryParse(argument.Trim(), out var n) ? n : 0;
+        foreach (var m in await Client.GetHistoryAsync(RoomId, after)) Print(m);
+    }
+
+    public async Task QuitAsync()
+    {
+        Quit = true;
+        await Client.LeaveRoomAsync(RoomId);
+        Info("you left the room");
+    }
+
+    /// <summary>Completes when a message containing <paramref name="text"/> has arrived (scripts).</summary>
+    public Task WaitForMessageAsync(string text) =>
+        WaitAsync(() => _messages.Any(m => m.Text.Contains(text, StringComparison.Ordinal)));
+
+    /// <summary>Completes when someone called <paramref name="name"/> is in the room (scripts).</summary>
+    public Task WaitForMemberAsync(string name) =>
+        WaitAsync(() => _roster.Values.Any(p => string.Equals(p.DisplayName, name, StringComparison.OrdinalIgnoreCase)));
+
+    private Task WaitAsync(Func<bool> done)
+    {
+        lock (_lock)
+        {
+            if (done()) return Task.CompletedTask;
+            var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((done, signal));
+            return signal.Task;
+        }
+    }
+
+    private ParticipantView? Self => _roster.GetValueOrDefault(Joined.ParticipantId);
+
+    private void OnMessage(MessageView m)
+    {
+        if (m.RoomId != RoomId) return;
+        Update(() => _messages.Add(m));
+        Print(m);
+    }
+
+    private void Print(MessageView m) =>
+        _console.MarkupLine($"[grey]{m.SentAt.ToLocalTime():HH:mm}[/] [bold]{Markup.Escape(m.DisplayName)}[/]: {Markup.Escape(m.Text)}");
+
+    private void Info(string text) => _console.MarkupLine($"[yellow]* {Markup.Escape(text)}[/]");
+
+    private void RenderRoster()
+    {
+        ParticipantView[] people;
+        lock (_lock) people = [.. _roster.Values];
+        var table = new Table().Title("In the room").AddColumns("Name", "Role", "Status");
+        foreach (var p in people) table.AddRow(Markup.Escape(p.DisplayName), Markup.Escape(p.Role), Markup.Escape(p.Status));
+        _console.Write(table);
+    }
+
+    private ParticipantView? Remove(string participantId)
+    {
+        ParticipantView? removed = null;
+        Update(() => _roster.Remove(participantId, out removed));
+        return removed;
+    }
+
+    /// <summary>Changes state under the lock, then wakes any script waiting for it.</summary>
+    private void Update(Action change)
+    {
+        lock (_lock)
+        {
+            change();
+            foreach (var w in _waiters.Where(w => w.Done()).ToArray())
+            {
+                _waiters.Remove(w);
+                w.Signal.TrySetResult();
+            }
+        }
+    }
+}

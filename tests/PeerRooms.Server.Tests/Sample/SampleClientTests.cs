@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.SignalR.Client;
+using PeerRooms.Client;
+using PeerRooms.Core.Contracts;
+using PeerRooms.Sample;
+using PeerRooms.Server.Tests.Infrastructure;
+using Spectre.Console;
+
+namespace PeerRooms.Server.Tests.Sample;
+
+/// <summary>The sample console client (clients/dotnet/PeerRooms.Sample) in scripted mode against a live node.</summary>
+public class SampleClientTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+{
+    private PeerRoomsServer Server => fixture.Server;
+
+    [Theory, ClassData(typeof(Protocols))]
+    public async Task A_scripted_session_chats_with_another_member_and_shows_the_roster(HubProtocol protocol)
+    {
+        var room = await Server.CreateRoomAsync("Tuesday circle");
+        var script = Path.GetTempFileName();
+        await File.WriteAllLinesAsync(script,
+        [
+            "# demo: greet Bob, wait for his answer, show who is here, leave",
+            "@wait-member Bob",
+            "Hello Bob, this is River",
+            "@wait-for thanks River",
+            "/who",
+            "/nonsense",
+            "/quit",
+        ]);
+        await using var bob = new PeerRoomsClient(new PeerRoomsClientOptions
+        {
+            Server = Server.BaseAddress,
+            AccessTokenProvider = async () => await Server.TokenAsync(Ids.User("bob")),
+        });
+        await bob.StartAsync().WaitAsync(Timeouts.Default);
+        var bobMessages = new EventRecorder<MessageView>();
+        bob.MessageReceived += bobMessages.Add;
+        var buffer = new StringWriter();
+        var output = TextWriter.Synchronized(buffer);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(output),
+        });
+
+        var args = new[] { "--server", Server.BaseAddress.ToString(), "--room", room, "--name", "River", "--script", script,
+            "--protocol", protocol == HubProtocol.MessagePack ? "messagepack" : "json" };
+        await bob.JoinRoomAsync(room, "Bob").WaitAsync(Timeouts.Default);
+        var sample = SampleApp.RunAsync(args, console, TextReader.Null);
+        var greeting = await bobMessages.NextAsync(m => m.DisplayName == "River");
+        Assert.Equal("Hello Bob, this is River", greeting.Text);
+        // River is in the room now, so this join reaches the sample as an event.
+        await using var sky = await Server.ConnectAsync(Ids.User("sky"), protocol);
+        await sky.InvokeAsync<JoinRoomResponse>("JoinRoom", new JoinRoomRequest { RoomId = room, DisplayName = "Sky" }).WaitAsync(Timeouts.Default);
+        await bob.SendMessageAsync(room, "thanks River, welcome").WaitAsync(Timeouts.Default);
+        Assert.Equal(0, await sample.WaitAsync(Timeouts.Default));
+
+        string text;
+        lock (output) text = buffer.ToString();
+        Assert.Contains("Tuesday circle", text);
+        Assert.Contains("River: Hello Bob, this is River", text);
+        Assert.Contains("Bob: thanks River, welcome", text);
+        Assert.Contains("* Sky joined", text);
+        Assert.Matches(@"│ Bob\s+│ participant │ room", text);
+        Assert.Matches(@"│ Sky\s+│ participant │ room", text);
+        Assert.Contains("unknown command /nonsense", text);
+        Assert.Contains("* you left the room", text);
+        File.Delete(script);
+    }
+
+    [Fact]
+    public async Task Help_and_bad_options_are_answered_without_connecting()
+    {
+        var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Out = new AnsiConsoleOutput(output) });
+        Assert.Equal(0, await SampleApp.RunAsync(["--help"], console, TextReader.Null));
+        Assert.Contains("--script FILE", output.ToString());
+        Assert.Equal(2, await SampleApp.RunAsync(["--room", "r1"], console, TextReader.Null));
+        Assert.Contains("--name is required", output.ToString());
+    }
+}
