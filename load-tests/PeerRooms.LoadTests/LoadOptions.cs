@@ -27,6 +27,8 @@ public sealed record LoadOptions
     public IReadOnlyList<string> ServerSettings { get; init; } = [];
     /// <summary>Hard limit on the whole run, so it always stops by itself.</summary>
     public double MaxRunSeconds { get; init; } = 600;
+    /// <summary>Alternate PeerRooms and the baseline this many times and report medians (noisy shared machines).</summary>
+    public int Repeat { get; init; } = 1;
     public bool Help { get; init; }
 
     public static readonly string[] Scenarios = ["rooms", "broadcast", "idle", "churn", "escalation"];
@@ -60,6 +62,7 @@ public sealed record LoadOptions
           --server-dll PATH   PeerRooms.Server.dll to start (default: this build's output)
           --bare-dll PATH     PeerRooms.BareHub.dll to start (default: this build's output)
           --server-setting K=V  configuration for the nodes started here (repeatable)
+          --repeat N          alternate PeerRooms and the baseline N times; report per-figure medians (1)
           --max-run S         abort the whole run after S seconds                       (600)
           --help              this text
 
@@ -95,6 +98,7 @@ public sealed record LoadOptions
                 "--bare-dll" => o with { BareDll = Value() },
                 "--server-setting" => o with { ServerSettings = [.. o.ServerSettings, "--" + Value()] },
                 "--max-run" => o with { MaxRunSeconds = Num() },
+                "--repeat" => o with { Repeat = Int() },
                 "--help" or "-h" => o with { Help = true },
                 _ => throw new ArgumentException($"unknown option {name} (see --help)"),
             };
@@ -124,6 +128,7 @@ public sealed record LoadOptions
         if (Protocol is not ("json" or "messagepack")) throw new ArgumentException("--protocol must be json or messagepack");
         if (Baseline is not (null or "bare")) throw new ArgumentException("--baseline must be bare");
         if (Redis && Urls.Count > 0) throw new ArgumentException("--redis starts its own nodes; do not combine it with --url");
+        if (Repeat is < 1 or > 9) throw new ArgumentException("--repeat must be 1-9");
         if (RampPerSecond < 1 || ChurnPerSecond < 1) throw new ArgumentException("--ramp and --churn-rate must be positive");
     }
 }

@@ -26,13 +26,21 @@ ScenarioResult? ours = null, baseline = null;
 string? failure = null;
 try
 {
-    ours = await RunAsync(await StartPeerRoomsAsync(options, cts.Token), options, cts.Token);
-    if (options.Baseline == "bare" && options.Scenario != "escalation")
+    var ourRuns = new List<ScenarioResult>();
+    var bareRuns = new List<ScenarioResult>();
+    for (var run = 1; run <= options.Repeat; run++)
     {
-        var bareDll = options.BareDll ?? ServerProcess.BuildOutput("load-tests/PeerRooms.BareHub", "PeerRooms.BareHub.dll");
-        var bare = await ServerProcess.StartDotnetAsync("bare", bareDll, [], cts.Token);
-        baseline = await RunAsync(new BareTarget(bare, options.Protocol == "messagepack"), options, cts.Token);
+        if (options.Repeat > 1) Console.Error.WriteLine($"==== run {run} of {options.Repeat}");
+        ourRuns.Add(await RunAsync(await StartPeerRoomsAsync(options, cts.Token), options, cts.Token));
+        if (options.Baseline == "bare" && options.Scenario != "escalation")
+        {
+            var bareDll = options.BareDll ?? ServerProcess.BuildOutput("load-tests/PeerRooms.BareHub", "PeerRooms.BareHub.dll");
+            var bare = await ServerProcess.StartDotnetAsync("bare", bareDll, [], cts.Token);
+            bareRuns.Add(await RunAsync(new BareTarget(bare, options.Protocol == "messagepack"), options, cts.Token));
+        }
     }
+    ours = Medians.Of(ourRuns);
+    baseline = bareRuns.Count > 0 ? Medians.Of(bareRuns) : null;
 }
 catch (Exception ex) when (ex is not OutOfMemoryException)
 {

@@ -33,6 +33,8 @@ public sealed record ScenarioResult
     public long Errors { get; init; }
     /// <summary>Sends skipped because the connection's previous send was still unacknowledged (the server fell behind).</summary>
     public long SkippedSends { get; init; }
+    /// <summary>Runs combined into these figures (medians when more than one).</summary>
+    public int Runs { get; init; } = 1;
     public string? Note { get; init; }
 
     public static JsonSerializerOptions Json { get; } = new()
