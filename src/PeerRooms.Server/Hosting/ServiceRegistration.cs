@@ -98,6 +98,7 @@ public static class ServiceRegistration
         app.MapDevTokens();
         app.MapRooms();
         app.MapModeration();
+        app.MapWebApp();
         app.MapHub<RoomHub>(Core.Contracts.HubPaths.Rooms, o => o.CloseOnAuthenticationExpiration = true);
         return app;
     }
