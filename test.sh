@@ -84,6 +84,17 @@ if [ -f clients/js/package.json ]; then
   grep -E '^not ok' "$OUT/js-unit.tap" || true
 fi
 
+if [ -d clients/js/browser-tests ]; then
+  # The web app in headless Chromium against real server processes (the Release build above);
+  # screenshots go to $PEERROOMS_TEST_OUTPUT/screenshots.
+  log "browser tests"
+  if (cd clients/js && node --test --test-concurrency=1 --test-reporter=tap browser-tests/*.spec.js 2>&1) > "$OUT/js-browser.tap"; then :; fi
+  p=$(grep -E '^# pass ' "$OUT/js-browser.tap" | tail -1 | awk '{print $3}'); x=$(grep -E '^# fail ' "$OUT/js-browser.tap" | tail -1 | awk '{print $3}')
+  [ -n "$p" ] || record_failure "browser tests produced no results"
+  passed=$((passed + ${p:-0})); failed=$((failed + ${x:-0}))
+  grep -E '^\s*not ok' "$OUT/js-browser.tap" || true
+fi
+
 if [ -f docker-compose.yml ]; then
   log "docker-compose config"
   if docker-compose -f docker-compose.yml config -q > "$OUT/compose.log" 2>&1; then passed=$((passed + 1)); else cat "$OUT/compose.log"; record_failure "docker-compose config"; fi

@@ -1,0 +1,67 @@
+// Writing a message: a labelled textarea (Enter sends, Shift+Enter adds a line), typing signals
+// (at most one "typing" per few seconds, "stopped" after a pause or on send), and a send button.
+import { h, field } from '../ui/dom.js';
+import { t } from '../i18n/i18n.js';
+import { features } from '../features.js';
+
+const TYPING_REPEAT_MS = 3000;
+const TYPING_IDLE_MS = 4000;
+
+export class Composer {
+  /** @param {{ onSend: (text: string) => Promise<void>, onTyping: (typing: boolean) => void }} handlers */
+  constructor(handlers) {
+    this.handlers = handlers;
+    this.draft = '';
+    this.lastTypingSent = 0;
+    this.idleTimer = null;
+    this.sending = false;
+  }
+
+  render() {
+    const input = h('textarea', { name: 'message', rows: 2, dir: 'auto', maxlength: 4000, placeholder: t('room.composer.placeholder'),
+      value: this.draft, onInput: (e) => this.onInput(e.target.value),
+      onKeydown: (e) => { if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); this.send(input); } } });
+    this.input = input;
+    return h('form', { class: 'composer', onSubmit: (e) => { e.preventDefault(); this.send(input); } },
+      field(t('room.composer.label'), input, t('room.composer.hint')),
+      // Content warnings (disclosure feature): a topic picker sends sensitiveTopics with the message.
+      features.contentWarnings ? h('div', { class: 'cw-picker' }) : null,
+      h('button', { type: 'submit', class: 'button-primary send-button' }, t('room.composer.send')));
+  }
+
+  onInput(value) {
+    this.draft = value;
+    const now = Date.now();
+    if (value && now - this.lastTypingSent > TYPING_REPEAT_MS) {
+      this.lastTypingSent = now;
+      this.handlers.onTyping(true);
+    }
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => this.stopTyping(), TYPING_IDLE_MS);
+  }
+
+  stopTyping() {
+    clearTimeout(this.idleTimer);
+    if (this.lastTypingSent) {
+      this.lastTypingSent = 0;
+      this.handlers.onTyping(false);
+    }
+  }
+
+  async send(input) {
+    const text = this.draft.trim();
+    if (!text || this.sending) return;
+    this.sending = true;
+    try {
+      await this.handlers.onSend(text);
+      this.draft = '';
+      input.value = '';
+      this.stopTyping();
+    } finally {
+      this.sending = false;
+      input.focus();
+    }
+  }
+
+  dispose() { clearTimeout(this.idleTimer); }
+}

@@ -1,0 +1,24 @@
+// "I need help now": always one tap away in the room header. It opens a private card with crisis
+// resources that only this person sees. When the crisis feature lands, the card also offers to tell
+// the facilitator privately (and the server pages crisis staff).
+import { h } from '../ui/dom.js';
+import { t } from '../i18n/i18n.js';
+import { features } from '../features.js';
+
+/** The help button and its dialog; `onTellFacilitator` is used once private messages exist. */
+export function renderHelp({ onTellFacilitator } = {}) {
+  const dialog = h('dialog', { class: 'help-card', 'aria-labelledby': 'help-title' },
+    h('h2', { id: 'help-title' }, t('help.title')),
+    h('p', { class: 'private-note' }, t('help.private')),
+    h('p', { class: 'emergency' }, t('help.emergency')),
+    h('p', null, t('help.lines')),
+    h('ul', null, ['help.line.us', 'help.line.uk', 'help.line.es', 'help.line.intl'].map((key) => h('li', null, t(key)))),
+    h('div', { class: 'actions' },
+      (features.privateMessages || features.crisis) && onTellFacilitator
+        ? h('button', { type: 'button', class: 'button-primary', onClick: () => { onTellFacilitator(); dialog.close(); } }, t('help.tellFacilitator'))
+        : null,
+      h('button', { type: 'button', 'data-autofocus': true, onClick: () => dialog.close() }, t('help.close'))));
+  const button = h('button', { type: 'button', class: 'help-button', 'aria-haspopup': 'dialog',
+    onClick: () => { dialog.showModal(); dialog.querySelector('[data-autofocus]')?.focus(); } }, t('help.button'));
+  return { button, dialog };
+}

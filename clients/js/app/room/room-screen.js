@@ -1,0 +1,261 @@
+// The room: lobby or chat, people, typing, connection state, help, and (for facilitators) their
+// panel. State lives here; rendering is rebuilt from it (language changes) or patched in place
+// (new messages, roster, typing) so focus and scroll stay where the person left them.
+import { h, replaceChildren, userText } from '../ui/dom.js';
+import { t, tParts, errorText } from '../i18n/i18n.js';
+import { announce, alertNow } from '../ui/announcer.js';
+import { features } from '../features.js';
+import { renderMessage } from './message-view.js';
+import { renderRoster } from './roster-view.js';
+import { renderFacilitatorPanel } from './facilitator-panel.js';
+import { renderHelp } from './help-card.js';
+import { Composer } from './composer.js';
+
+const TYPING_TIMEOUT_MS = 6000;
+
+export class RoomScreen {
+  /**
+   * @param {*} app
+   * @param {import('../../src/index.js').RoomDto} room
+   * @param {import('../../src/index.js').JoinRoomResponse} joined
+   */
+  constructor(app, room, joined) {
+    this.app = app;
+    this.room = room;
+    this.client = app.client;
+    this.roomId = joined.roomId;
+    this.roomName = joined.roomName;
+    this.me = { participantId: joined.participantId, role: joined.role, status: joined.status };
+    /** @type {Map<string, import('../../src/index.js').ParticipantView>} */
+    this.roster = new Map(joined.roster.map((p) => [p.participantId, p]));
+    /** @type {import('../../src/index.js').MessageView[]} */
+    this.messages = [...joined.history];
+    /** @type {Map<string, ReturnType<typeof setTimeout>>} */
+    this.typing = new Map();
+    this.closed = null;
+    this.connection = this.client.state;
+    this.notice = '';
+    this.composer = new Composer({
+      onSend: (text) => this.send(text),
+      onTyping: (typing) => this.client.setTyping(this.roomId, typing).catch(() => { }),
+    });
+    this.subscriptions = this.subscribe();
+    this.els = {};
+  }
+
+  get isFacilitator() { return this.me.role === 'facilitator'; }
+
+  subscribe() {
+    const c = this.client;
+    const mine = (handler) => (e) => { if (e?.roomId === this.roomId && !this.closed) handler(e); };
+    return [
+      c.on('MessageReceived', mine((m) => this.onMessage(m))),
+      c.on('ParticipantJoined', mine((e) => this.onJoined(e.participant))),
+      c.on('ParticipantLeft', mine((e) => this.onLeft(e.participantId))),
+      // Facilitator tools / disclosure: a participant's status or attributes changed (e.g. admitted).
+      c.on('ParticipantUpdated', mine((e) => this.onUpdated(e.participant))),
+      c.on('Typing', mine((e) => this.onTyping(e))),
+      c.on('RoomClosed', mine((e) => { if (e.terminal) this.close(e.reason); })),
+      c.on('rejoined', mine((e) => this.onRejoined(e.response))),
+      c.on('rejoinFailed', mine((e) => this.close(e.error.code))),
+      c.on('stateChanged', ({ state }) => this.onConnection(state)),
+      c.on('stopped', ({ reason }) => { if (reason === 'unauthenticated') this.close('unauthenticated'); }),
+    ];
+  }
+
+  dispose() {
+    for (const off of this.subscriptions) off();
+    for (const timer of this.typing.values()) clearTimeout(timer);
+    this.composer.dispose();
+  }
+
+  // --- Events ------------------------------------------------------------------------------------
+
+  onMessage(m) {
+    if (this.messages.some((x) => x.messageId === m.messageId)) return;
+    this.messages.push(m);
+    this.messages.sort((a, b) => a.sequence - b.sequence);
+    this.clearTyping(m.participantId);
+    const list = this.els.messages;
+    if (list) {
+      const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
+      this.els.empty?.remove();
+      const li = this.renderOne(m);
+      const next = [...list.children].find((el) => Number(el.dataset.sequence) > m.sequence);
+      list.insertBefore(li, next ?? null);
+      if (nearBottom || m.participantId === this.me.participantId) list.scrollTop = list.scrollHeight;
+    }
+    if (m.participantId !== this.me.participantId) announce(t('room.newMessage', { name: m.displayName, text: m.text.slice(0, 200) }));
+  }
+
+  onJoined(p) {
+    this.roster.set(p.participantId, p);
+    this.refreshPeople();
+    if (p.participantId !== this.me.participantId) announce(t('room.joinedNotice', { name: p.displayName }));
+  }
+
+  onLeft(participantId) {
+    const p = this.roster.get(participantId);
+    this.roster.delete(participantId);
+    this.clearTyping(participantId);
+    this.refreshPeople();
+    if (p) announce(t('room.leftNotice', { name: p.displayName }));
+  }
+
+  onUpdated(p) {
+    this.roster.set(p.participantId, p);
+    if (p.participantId === this.me.participantId && p.status !== this.me.status) {
+      this.me.status = p.status;
+      if (p.status === 'room') this.client.getHistory(this.roomId, 0).then((ms) => ms.forEach((m) => this.onMessage(m))).catch(() => { });
+      this.app.render();
+      return;
+    }
+    this.refreshPeople();
+  }
+
+  onTyping({ participantId, typing }) {
+    if (participantId === this.me.participantId) return;
+    this.clearTyping(participantId);
+    if (typing) this.typing.set(participantId, setTimeout(() => { this.typing.delete(participantId); this.refreshTyping(); }, TYPING_TIMEOUT_MS));
+    this.refreshTyping();
+  }
+
+  onRejoined(response) {
+    this.me = { participantId: response.participantId, role: response.role, status: response.status };
+    this.roster = new Map(response.roster.map((p) => [p.participantId, p]));
+    this.refreshPeople();
+    announce(t('room.rejoined'));
+  }
+
+  onConnection(state) {
+    this.connection = state;
+    if (this.els.status) replaceChildren(this.els.status, t(`room.status.${state}`));
+    if (state === 'reconnecting') alertNow(t('room.status.reconnecting'));
+    if (this.els.status) this.els.status.dataset.state = state;
+  }
+
+  close(reason) {
+    this.closed = reason;
+    alertNow(closedText(reason));
+    this.app.render();
+    this.app.main.querySelector('h1')?.focus();
+  }
+
+  clearTyping(participantId) {
+    clearTimeout(this.typing.get(participantId));
+    if (this.typing.delete(participantId)) this.refreshTyping();
+  }
+
+  // --- Actions -----------------------------------------------------------------------------------
+
+  async send(text) {
+    this.setNotice('');
+    try {
+      await this.client.sendMessage({ roomId: this.roomId, text });
+    } catch (err) {
+      this.setNotice(t('room.sendFailed', { reason: errorText(err) }));
+      throw err;
+    }
+  }
+
+  async leave() {
+    try { await this.client.leaveRoom(this.roomId); } catch { /* already out */ }
+    this.app.rooms();
+  }
+
+  setNotice(text) {
+    this.notice = text;
+    if (this.els.notice) replaceChildren(this.els.notice, text);
+  }
+
+  // --- Rendering ---------------------------------------------------------------------------------
+
+  render() {
+    this.els = {};
+    if (this.closed) return this.renderClosed();
+    const help = renderHelp({});
+    const status = h('span', { class: 'connection', 'data-state': this.connection }, t(`room.status.${this.connection}`));
+    this.els.status = status;
+    const header = h('div', { class: 'room-header' },
+      h('h1', { class: 'room-title' }, userText(this.roomName)),
+      status,
+      h('div', { class: 'room-header-actions' },
+        help.button,
+        h('button', { type: 'button', class: 'button-quiet', onClick: () => this.leave() }, t('room.leave'))),
+      help.dialog);
+    const main = this.me.status === 'lobby' ? this.renderLobby() : this.renderChat();
+    const side = this.isFacilitator ? renderFacilitatorPanel(this) : this.renderPeoplePanel();
+    this.els.side = side;
+    return h('div', { class: 'room' }, header, h('div', { class: 'room-layout' }, main, side));
+  }
+
+  renderLobby() {
+    return h('section', { class: 'card lobby', 'aria-labelledby': 'lobby-h' },
+      h('h2', { id: 'lobby-h' }, t('room.lobby.title')),
+      h('p', null, t('room.lobby.text')));
+  }
+
+  renderChat() {
+    const list = h('ol', { class: 'messages', tabindex: '0', 'aria-labelledby': 'messages-h' }, this.messages.map((m) => this.renderOne(m)));
+    this.els.messages = list;
+    if (this.messages.length === 0) {
+      this.els.empty = h('li', { class: 'empty' }, t('room.noMessages'));
+      list.append(this.els.empty);
+    }
+    this.els.typing = h('p', { class: 'typing', 'aria-live': 'off' }, this.typingText());
+    this.els.notice = h('p', { class: 'error', role: 'status' }, this.notice);
+    queueMicrotask(() => { list.scrollTop = list.scrollHeight; });
+    return h('section', { class: 'chat', 'aria-labelledby': 'messages-h' },
+      h('h2', { id: 'messages-h', class: 'visually-hidden' }, t('room.messages')),
+      // Pinned message and share timer (facilitator tools) go here, above the conversation.
+      features.pinned ? h('div', { class: 'pinned' }) : null,
+      features.shareTimer ? h('div', { class: 'share-timer', role: 'timer' }) : null,
+      list, this.els.typing, this.els.notice,
+      this.composer.render(),
+      features.raiseHand ? h('button', { type: 'button', class: 'button-quiet' }, t('room.raiseHand')) : null);
+  }
+
+  renderOne(m) {
+    return renderMessage(m, { mine: m.participantId === this.me.participantId });
+  }
+
+  renderPeoplePanel() {
+    const people = [...this.roster.values()];
+    return h('section', { class: 'panel people', 'aria-labelledby': 'people-h' },
+      h('h2', { id: 'people-h' }, t('room.people', { count: people.length })),
+      renderRoster(people, { me: this.me.participantId }));
+  }
+
+  refreshPeople() {
+    if (!this.els.side) return;
+    const fresh = this.isFacilitator ? renderFacilitatorPanel(this) : this.renderPeoplePanel();
+    this.els.side.replaceWith(fresh);
+    this.els.side = fresh;
+  }
+
+  typingText() {
+    const names = [...this.typing.keys()].map((id) => this.roster.get(id)?.displayName).filter(Boolean);
+    if (names.length === 0) return '';
+    return names.length === 1 ? tParts('room.typing.one', { name: userText(names[0]) }) : t('room.typing.many');
+  }
+
+  refreshTyping() {
+    if (this.els.typing) replaceChildren(this.els.typing, this.typingText());
+  }
+
+  renderClosed() {
+    const help = renderHelp({});
+    return h('section', { class: 'card narrow closed' },
+      h('h1', { tabindex: '-1' }, t('room.closed.title')),
+      h('p', null, closedText(this.closed)),
+      h('button', { type: 'button', class: 'button-primary', onClick: () => (this.closed === 'unauthenticated' ? this.app.signOut() : this.app.rooms()) },
+        t('room.closed.back')),
+      help.button, help.dialog);
+  }
+}
+
+function closedText(reason) {
+  const key = `room.closed.${reason}`;
+  const text = t(key);
+  return text === key ? t('room.closed.other', { reason }) : text;
+}
