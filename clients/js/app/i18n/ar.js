@@ -161,6 +161,8 @@ export default {
   'error.conflict': 'تغيّر شيء في الوقت نفسه. يرجى المحاولة مجددًا.',
   'error.unavailable': 'الخدمة مشغولة. يرجى المحاولة بعد قليل.',
   'error.internal_error': 'حدث خطأ من جهتنا.',
+  'error.already_claimed': 'تولّى شخص آخر هذه الحالة بالفعل.',
+  'error.invalid_state': 'هذا غير ممكن في هذه المرحلة.',
   'error.disconnected': 'انقطع الاتصال. يرجى المحاولة مجددًا.',
   'error.stopped': 'أنت غير متصل.',
 };

@@ -162,6 +162,8 @@ export default {
   'error.conflict': 'Something changed at the same time. Please try again.',
   'error.unavailable': 'The service is busy. Please try again shortly.',
   'error.internal_error': 'Something went wrong on our side.',
+  'error.already_claimed': 'Someone else has already claimed this case.',
+  'error.invalid_state': 'That is not possible at this stage.',
   'error.disconnected': 'The connection dropped. Please try again.',
   'error.stopped': 'You are disconnected.',
 };

@@ -161,6 +161,8 @@ export default {
   'error.conflict': 'Algo cambió al mismo tiempo. Inténtalo de nuevo.',
   'error.unavailable': 'El servicio está ocupado. Inténtalo en un momento.',
   'error.internal_error': 'Algo salió mal por nuestra parte.',
+  'error.already_claimed': 'Otra persona ya ha asumido este caso.',
+  'error.invalid_state': 'Eso no es posible en este momento.',
   'error.disconnected': 'Se cortó la conexión. Inténtalo de nuevo.',
   'error.stopped': 'Estás desconectado.',
 };
