@@ -7,6 +7,8 @@ export const CLOSE_REASONS = Object.freeze({
   banned: true,
   session_ended: true,
   room_archived: true,
+  denied: true,
+  timed_out: true,
   node_shutdown: false,
 });
 

@@ -5,7 +5,7 @@ export type ErrorCode =
   | 'invalid_argument' | 'not_found' | 'not_member' | 'forbidden' | 'unauthenticated' | 'message_too_long'
   | 'room_full' | 'room_archived' | 'too_many_rooms' | 'invalid_display_name' | 'display_name_taken'
   | 'guidelines_not_accepted' | 'muted' | 'banned' | 'room_locked' | 'in_lobby' | 'session_not_started'
-  | 'slow_mode' | 'rate_limited' | 'conflict' | 'unavailable' | 'internal_error' | 'already_claimed' | 'invalid_state';
+  | 'slow_mode' | 'rate_limited' | 'conflict' | 'unavailable' | 'internal_error' | 'timed_out' | 'session_paused' | 'media_forced_off' | 'already_claimed' | 'invalid_state';
 /** Produced by the client: the connection dropped before an answer; or the client was stopped. */
 export type ClientErrorCode = 'disconnected' | 'stopped';
 
@@ -20,7 +20,7 @@ export declare class PeerRoomsError extends Error {
   is(code: ErrorCode | ClientErrorCode): boolean;
 }
 
-export type CloseReason = 'removed' | 'banned' | 'session_ended' | 'room_archived' | 'node_shutdown';
+export type CloseReason = 'removed' | 'banned' | 'session_ended' | 'room_archived' | 'denied' | 'timed_out' | 'node_shutdown';
 export declare const CLOSE_REASONS: Readonly<Record<CloseReason, boolean>>;
 export declare function isTerminalReason(reason: string, serverFlag?: boolean): boolean;
 
