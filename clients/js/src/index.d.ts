@@ -32,10 +32,14 @@ export interface ParticipantView { participantId: string; displayName: string; r
 export interface MessageView {
   roomId: string; messageId: string; clientMessageId: string; sequence: number; participantId: string;
   displayName: string; text: string; sentAt: string | Date;
+  /** Show behind a content warning (crisis scan, deliver_with_warning). */
+  contentWarning?: boolean;
 }
 export interface JoinRoomResponse {
   roomId: string; roomName: string; participantId: string; status: ParticipantStatus; role: RoomRole;
   roster: ParticipantView[]; history: MessageView[];
+  /** Moderation state; lobby arrivals get it without pinned, floor and hands. */
+  roomState?: RoomStateView | null;
 }
 export interface SendMessageRequest { roomId: string; text: string; clientMessageId?: string }
 export interface SendMessageResponse { messageId: string; sequence: number; duplicate: boolean }
@@ -51,7 +55,45 @@ export declare const ClientState: {
 };
 export type ClientStateValue = (typeof ClientState)[keyof typeof ClientState];
 
+// --- Facilitator tools (src/moderation.js) ---------------------------------------------------------
+export interface MuteView { participantId: string; until?: string | Date | null }
+export interface FloorView { participantId: string; startedAt: string | Date; endsAt?: string | Date | null }
+export interface MediaView { participantId: string; micOn: boolean; cameraOn: boolean; micForcedOff: boolean; cameraForcedOff: boolean }
+export interface RoomStateView {
+  roomId: string; session: 'idle' | 'open' | 'paused'; sessionStartedAt?: string | Date | null; leadParticipantId?: string | null;
+  locked: boolean; lockAllowsLobby: boolean; everyoneMuted: boolean; everyoneMutedUntil?: string | Date | null;
+  mutes: MuteView[]; slowModeSeconds: number; pinned?: MessageView | null; floor?: FloorView | null;
+  /** Participant ids, first raised first. */
+  handQueue: string[]; media: MediaView[];
+}
+export interface ParticipantUpdatedEvent { roomId: string; participant: ParticipantView }
+export interface LobbyChangedEvent { roomId: string; waiting: ParticipantView[] }
+export interface MessageDeletedEvent { roomId: string; messageId: string }
+export interface ReportRequest { roomId: string; messageId?: string; participantId?: string; reason?: string }
+export interface ReportReceivedEvent {
+  roomId: string; reportId: string; reporterParticipantId: string; messageId?: string | null; participantId?: string | null;
+  reason?: string | null; reportedAt: string | Date;
+}
+export type MediaKind = 'mic' | 'camera';
+export interface MediaOffRequestedEvent { roomId: string; kind: MediaKind }
+export interface UnmuteRequestedEvent { roomId: string; participantId: string; kind: MediaKind }
+export interface ShareTimerEndedEvent { roomId: string; participantId: string; endedAt: string | Date }
+export interface PrivateMessageRequest { roomId: string; toParticipantId: string; text: string }
+export interface PrivateMessageView {
+  roomId: string; messageId: string; fromParticipantId: string; fromDisplayName: string; toParticipantId: string; text: string; sentAt: string | Date;
+}
+export declare const ModerationEvents: { readonly [K in 'RoomStateChanged' | 'ParticipantUpdated' | 'LobbyChanged' | 'MessageDeleted' | 'ReportReceived' | 'MediaOffRequested' | 'UnmuteRequested' | 'ShareTimerEnded' | 'PrivateMessageReceived']: K };
+
 export interface RoomsEventMap {
+  RoomStateChanged: RoomStateView;
+  ParticipantUpdated: ParticipantUpdatedEvent;
+  LobbyChanged: LobbyChangedEvent;
+  MessageDeleted: MessageDeletedEvent;
+  ReportReceived: ReportReceivedEvent;
+  MediaOffRequested: MediaOffRequestedEvent;
+  UnmuteRequested: UnmuteRequestedEvent;
+  ShareTimerEnded: ShareTimerEndedEvent;
+  PrivateMessageReceived: PrivateMessageView;
   ParticipantJoined: ParticipantJoinedEvent;
   ParticipantLeft: ParticipantLeftEvent;
   MessageReceived: MessageView;
@@ -114,6 +156,44 @@ export declare class RoomsClient extends HubClient<RoomsEventMap> {
   setTyping(roomId: string, typing: boolean): Promise<void>;
   getHistory(roomId: string, afterSequence?: number): Promise<MessageView[]>;
   getRoster(roomId: string): Promise<ParticipantView[]>;
+
+  // Facilitator tools
+  startSession(roomId: string): Promise<RoomStateView>;
+  endSession(roomId: string): Promise<void>;
+  handOverLead(roomId: string, participantId: string): Promise<RoomStateView>;
+  promoteCoFacilitator(roomId: string, participantId: string): Promise<void>;
+  demoteCoFacilitator(roomId: string, participantId: string): Promise<void>;
+  getRoomState(roomId: string): Promise<RoomStateView>;
+  getLobby(roomId: string): Promise<ParticipantView[]>;
+  admit(roomId: string, participantId: string): Promise<void>;
+  admitAll(roomId: string): Promise<number>;
+  deny(roomId: string, participantId: string): Promise<void>;
+  sendToLobby(roomId: string, participantId: string): Promise<void>;
+  lockRoom(roomId: string, allowLobby?: boolean): Promise<RoomStateView>;
+  unlockRoom(roomId: string): Promise<RoomStateView>;
+  raiseHand(roomId: string): Promise<RoomStateView>;
+  lowerHand(roomId: string): Promise<RoomStateView>;
+  lowerHandOf(roomId: string, participantId: string): Promise<RoomStateView>;
+  giveFloor(roomId: string, participantId: string, shareSeconds?: number): Promise<RoomStateView>;
+  clearFloor(roomId: string): Promise<RoomStateView>;
+  muteParticipant(roomId: string, participantId: string, minutes?: number): Promise<RoomStateView>;
+  unmuteParticipant(roomId: string, participantId: string): Promise<RoomStateView>;
+  muteEveryone(roomId: string, minutes?: number): Promise<RoomStateView>;
+  unmuteEveryone(roomId: string): Promise<RoomStateView>;
+  setSlowMode(roomId: string, seconds: number): Promise<RoomStateView>;
+  removeParticipant(roomId: string, participantId: string): Promise<void>;
+  timeoutParticipant(roomId: string, participantId: string, minutes: number): Promise<void>;
+  banParticipant(roomId: string, participantId: string, permanent?: boolean): Promise<void>;
+  deleteMessage(roomId: string, messageId: string): Promise<void>;
+  pinMessage(roomId: string, messageId: string): Promise<RoomStateView>;
+  unpinMessage(roomId: string): Promise<RoomStateView>;
+  report(request: ReportRequest): Promise<string>;
+  sendPrivateMessage(request: PrivateMessageRequest): Promise<PrivateMessageView>;
+  requestMediaOff(roomId: string, participantId: string, kind: MediaKind): Promise<void>;
+  forceMediaOff(roomId: string, participantId: string, kind: MediaKind): Promise<RoomStateView>;
+  allowMedia(roomId: string, participantId: string, kind: MediaKind): Promise<RoomStateView>;
+  setMediaState(roomId: string, kind: MediaKind, on: boolean): Promise<void>;
+  askToUnmute(roomId: string, kind: MediaKind): Promise<void>;
 }
 
 export declare const RoomEvents: { readonly [K in 'ParticipantJoined' | 'ParticipantLeft' | 'MessageReceived' | 'Typing' | 'RoomClosed']: K };

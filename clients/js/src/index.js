@@ -3,6 +3,7 @@
 export { RoomsClient } from './rooms-client.js';
 export { HubClient, ClientState } from './hub-client.js';
 export { RoomEvents, ClientEvents, HubPaths } from './events.js';
+export { ModerationEvents } from './moderation.js';
 export { PeerRoomsError, ERROR_CODES, CLIENT_ERROR_CODES, parseHubError } from './errors.js';
 export { CLOSE_REASONS, isTerminalReason } from './close-reasons.js';
 export { jitteredBackoff } from './backoff.js';

@@ -4,6 +4,7 @@ import { HubClient } from './hub-client.js';
 import { RoomEvents, ClientEvents, HubPaths } from './events.js';
 import { isTerminalReason } from './close-reasons.js';
 import { newClientMessageId } from './ids.js';
+import { ModerationEvents, moderationMethods } from './moderation.js';
 
 /** How many message ids per room are remembered to drop duplicates (replays overlap live events). */
 const SEEN_LIMIT = 2000;
@@ -45,7 +46,7 @@ export class RoomsClient extends HubClient {
 
   /** @param {import('./hub-client.js').HubClientOptions} options */
   constructor(options) {
-    super(HubPaths.Rooms, Object.values(RoomEvents), options);
+    super(HubPaths.Rooms, [...Object.values(RoomEvents), ...Object.values(ModerationEvents)], options);
   }
 
   /** Room ids this client is in (and will rejoin after a reconnect). */
@@ -115,6 +116,10 @@ export class RoomsClient extends HubClient {
     if (event === RoomEvents.MessageReceived) {
       const room = this.#rooms.get(payload?.roomId);
       if (room && !room.accept(payload)) return; // a duplicate of a replayed message
+    } else if (event === ModerationEvents.ParticipantUpdated) {
+      // Admitted from (or sent back to) the lobby: a rejoin after a reconnect must know.
+      const room = this.#rooms.get(payload?.roomId);
+      if (room && payload.participant?.participantId === room.participantId) room.status = payload.participant.status;
     } else if (event === RoomEvents.RoomClosed) {
       const terminal = isTerminalReason(payload?.reason, payload?.terminal);
       if (terminal) this.#rooms.delete(payload.roomId);
@@ -171,3 +176,6 @@ export class RoomsClient extends HubClient {
     if (this.state === 'connected' && this.#rooms.has(roomId)) await this.#rejoin(roomId);
   }
 }
+
+// Facilitator tools: one method per hub method (src/moderation.js).
+Object.assign(RoomsClient.prototype, moderationMethods);
