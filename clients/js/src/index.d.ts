@@ -78,11 +78,12 @@ export type MediaKind = 'mic' | 'camera';
 export interface MediaOffRequestedEvent { roomId: string; kind: MediaKind }
 export interface UnmuteRequestedEvent { roomId: string; participantId: string; kind: MediaKind }
 export interface ShareTimerEndedEvent { roomId: string; participantId: string; endedAt: string | Date }
-export interface PrivateMessageRequest { roomId: string; toParticipantId: string; text: string }
-export interface PrivateMessageView {
+export interface CheckInMessageRequest { roomId: string; toParticipantId: string; text: string }
+/** A private facilitator-participant message (never stored, never seen by the room). */
+export interface CheckInMessageView {
   roomId: string; messageId: string; fromParticipantId: string; fromDisplayName: string; toParticipantId: string; text: string; sentAt: string | Date;
 }
-export declare const ModerationEvents: { readonly [K in 'RoomStateChanged' | 'ParticipantUpdated' | 'LobbyChanged' | 'MessageDeleted' | 'ReportReceived' | 'MediaOffRequested' | 'UnmuteRequested' | 'ShareTimerEnded' | 'PrivateMessageReceived']: K };
+export declare const ModerationEvents: { readonly [K in 'RoomStateChanged' | 'ParticipantUpdated' | 'LobbyChanged' | 'MessageDeleted' | 'ReportReceived' | 'MediaOffRequested' | 'UnmuteRequested' | 'ShareTimerEnded' | 'CheckInMessageReceived']: K };
 
 export interface RoomsEventMap {
   RoomStateChanged: RoomStateView;
@@ -93,7 +94,7 @@ export interface RoomsEventMap {
   MediaOffRequested: MediaOffRequestedEvent;
   UnmuteRequested: UnmuteRequestedEvent;
   ShareTimerEnded: ShareTimerEndedEvent;
-  PrivateMessageReceived: PrivateMessageView;
+  CheckInMessageReceived: CheckInMessageView;
   ParticipantJoined: ParticipantJoinedEvent;
   ParticipantLeft: ParticipantLeftEvent;
   MessageReceived: MessageView;
@@ -188,7 +189,7 @@ export declare class RoomsClient extends HubClient<RoomsEventMap> {
   pinMessage(roomId: string, messageId: string): Promise<RoomStateView>;
   unpinMessage(roomId: string): Promise<RoomStateView>;
   report(request: ReportRequest): Promise<string>;
-  sendPrivateMessage(request: PrivateMessageRequest): Promise<PrivateMessageView>;
+  sendCheckInMessage(request: CheckInMessageRequest): Promise<CheckInMessageView>;
   requestMediaOff(roomId: string, participantId: string, kind: MediaKind): Promise<void>;
   forceMediaOff(roomId: string, participantId: string, kind: MediaKind): Promise<RoomStateView>;
   allowMedia(roomId: string, participantId: string, kind: MediaKind): Promise<RoomStateView>;

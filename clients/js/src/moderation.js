@@ -13,7 +13,7 @@ export const ModerationEvents = Object.freeze({
   MediaOffRequested: 'MediaOffRequested',
   UnmuteRequested: 'UnmuteRequested',
   ShareTimerEnded: 'ShareTimerEnded',
-  PrivateMessageReceived: 'PrivateMessageReceived',
+  CheckInMessageReceived: 'CheckInMessageReceived',
 });
 
 /** @type {Record<string, (this: import('./rooms-client.js').RoomsClient, ...args: any[]) => Promise<any>>} */
@@ -60,8 +60,8 @@ export const moderationMethods = {
   unpinMessage(roomId) { return this.invoke('UnpinMessage', roomId); },
   /** @param {{ roomId: string, messageId?: string, participantId?: string, reason?: string }} request */
   report(request) { return this.invoke('Report', request); },
-  /** @param {{ roomId: string, toParticipantId: string, text: string }} request */
-  sendPrivateMessage(request) { return this.invoke('SendPrivateMessage', request); },
+  /** A private facilitator-participant message. @param {{ roomId: string, toParticipantId: string, text: string }} request */
+  sendCheckInMessage(request) { return this.invoke('SendCheckInMessage', request); },
 
   // Media (kind: 'mic' | 'camera')
   requestMediaOff(roomId, participantId, kind) { return this.invoke('RequestMediaOff', roomId, participantId, kind); },

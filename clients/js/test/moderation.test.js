@@ -35,7 +35,7 @@ const CALLS = [
   ['pinMessage', ['r', 'm'], 'PinMessage', ['r', 'm']],
   ['unpinMessage', ['r'], 'UnpinMessage', ['r']],
   ['report', [{ roomId: 'r', messageId: 'm', reason: 'x' }], 'Report', [{ roomId: 'r', messageId: 'm', reason: 'x' }]],
-  ['sendPrivateMessage', [{ roomId: 'r', toParticipantId: 'p', text: 'hi' }], 'SendPrivateMessage', [{ roomId: 'r', toParticipantId: 'p', text: 'hi' }]],
+  ['sendCheckInMessage', [{ roomId: 'r', toParticipantId: 'p', text: 'hi' }], 'SendCheckInMessage', [{ roomId: 'r', toParticipantId: 'p', text: 'hi' }]],
   ['requestMediaOff', ['r', 'p', 'mic'], 'RequestMediaOff', ['r', 'p', 'mic']],
   ['forceMediaOff', ['r', 'p', 'camera'], 'ForceMediaOff', ['r', 'p', 'camera']],
   ['allowMedia', ['r', 'p', 'mic'], 'AllowMedia', ['r', 'p', 'mic']],
