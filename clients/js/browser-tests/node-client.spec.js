@@ -29,7 +29,7 @@ for (const protocol of ['messagepack', 'json']) {
 
     before(async () => {
       server = await startServer();
-      room = await createRoom(server.baseUrl, { name: 'Node circle', facilitators: ['sam'] });
+      room = await createRoom(server.baseUrl, { name: 'Node circle', facilitators: ['sam'], policy: { requireFacilitatorToStart: false } });
       river = await connect('river', ['participant']);
       sam = await connect('sam', ['facilitator']);
     });

@@ -18,6 +18,7 @@ describe('web app: participant and facilitator', () => {
     server = await startServer();
     await createRoom(server.baseUrl, {
       name: ROOM, description: 'A weekly peer circle.', language: 'en', capacity: 12, facilitators: ['fac-1'],
+      policy: { requireFacilitatorToStart: false },
       guidelines: 'Speak from your own experience.\nWhat is shared here stays here.',
     });
     fac = await openBrowser({ baseUrl: server.baseUrl, viewport: DESKTOP });
