@@ -5,15 +5,25 @@ using PeerRooms.Server.Logging;
 namespace PeerRooms.Server.Hosting.Shutdown;
 
 /// <summary>
-/// Graceful shutdown. On SIGTERM (IHostApplicationLifetime.ApplicationStopping) readiness fails at
-/// once and new hub connections are refused; after <c>PeerRooms:ShutdownDrainDelaySeconds</c> (time for
-/// the load balancer to notice) every <see cref="IDrainStep"/> runs in order, the whole bounded by
-/// <c>PeerRooms:ShutdownTimeoutSeconds</c> (HostOptions.ShutdownTimeout). It runs in the hosted-service
-/// "stopping" phase, before Kestrel stops, so clients can still be told where to go.
+/// Graceful shutdown, in two phases within one deadline (<c>PeerRooms:ShutdownTimeoutSeconds</c>, also
+/// HostOptions.ShutdownTimeout):
+/// <list type="number">
+/// <item><b>While clients are connected</b> — inside IHostApplicationLifetime.ApplicationStopping (the
+/// first thing SIGTERM triggers): readiness fails and new hub connections are refused at once; after
+/// <c>PeerRooms:ShutdownDrainDelaySeconds</c> (skipped when the node holds no connection; time for the
+/// load balancer to notice) the <see cref="IDrainStep"/>s with Order ≤ 0 run, among them
+/// <see cref="ClientReconnectStep"/>. This phase must finish inside the ApplicationStopping callback:
+/// SignalR closes every connection in its own ApplicationStopping callback, which was registered
+/// earlier and so runs after ours (cancellation callbacks run last-registered first). Kestrel keeps
+/// listening meanwhile, because the host's stopping phase (<see cref="StoppingAsync"/>) awaits it too.</item>
+/// <item><b>After the connections closed</b> — in the host's stopping phase: steps with Order &gt; 0
+/// (in-flight pages, outbox flush, ...).</item>
+/// </list>
 /// </summary>
 public sealed class ShutdownCoordinator(
     IHostApplicationLifetime lifetime,
     ShutdownState state,
+    HubConnectionRegistry connections,
     IEnumerable<IDrainStep> steps,
     IOptions<PeerRoomsOptions> options,
     NodeIdentity node,
@@ -21,41 +31,74 @@ public sealed class ShutdownCoordinator(
     ILogger<ShutdownCoordinator> logger) : IHostedLifecycleService
 {
     private readonly IDrainStep[] _steps = [.. steps.OrderBy(s => s.Order)];
+    private readonly object _gate = new();
+    private Task? _whileConnected;
+    private CancellationTokenSource? _deadline;
+    private long _started;
     private CancellationTokenRegistration _registration;
 
-    public Task StartingAsync(CancellationToken cancellationToken)
+    public Task StartedAsync(CancellationToken cancellationToken)
     {
-        _registration = lifetime.ApplicationStopping.Register(state.MarkStopping);
+        // Registered after SignalR's handler (its connection manager exists once hubs are mapped), so it runs first.
+        _registration = lifetime.ApplicationStopping.Register(OnApplicationStopping);
         return Task.CompletedTask;
     }
 
     public async Task StoppingAsync(CancellationToken cancellationToken)
     {
+        await BeginDrain();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _deadline!.Token);
+        await RunStepsAsync(_steps.Where(s => s.Order > 0), linked.Token);
+        OpsLog.ShutdownDrained(logger, node.NodeId, (long)Stopwatch.GetElapsedTime(_started).TotalMilliseconds);
+    }
+
+    private void OnApplicationStopping()
+    {
+        state.MarkStopping();
+        // Blocks this callback (and so SignalR's close of every connection) until clients were told; bounded by the deadline.
+        try { BeginDrain().GetAwaiter().GetResult(); }
+        catch (Exception ex) { OpsLog.DrainStepFailed(logger, "while-connected", ex.GetType().Name); }
+    }
+
+    private Task BeginDrain()
+    {
+        lock (_gate)
+        {
+            return _whileConnected ??= Task.Run(DrainWhileConnectedAsync);
+        }
+    }
+
+    private async Task DrainWhileConnectedAsync()
+    {
         state.MarkStopping();
         var o = options.Value;
-        var started = Stopwatch.GetTimestamp();
+        _started = Stopwatch.GetTimestamp();
+        _deadline = new CancellationTokenSource(TimeSpan.FromSeconds(o.ShutdownTimeoutSeconds), time);
         OpsLog.ShutdownStarted(logger, node.NodeId, o.ShutdownTimeoutSeconds);
-        try
+        if (connections.Count > 0 && o.ShutdownDrainDelaySeconds > 0)
         {
-            await Task.Delay(TimeSpan.FromSeconds(o.ShutdownDrainDelaySeconds), time, cancellationToken);
+            try { await Task.Delay(TimeSpan.FromSeconds(o.ShutdownDrainDelaySeconds), time, _deadline.Token); }
+            catch (OperationCanceledException) { }
         }
-        catch (OperationCanceledException)
+        await RunStepsAsync(_steps.Where(s => s.Order <= 0), _deadline.Token);
+    }
+
+    private async Task RunStepsAsync(IEnumerable<IDrainStep> selected, CancellationToken deadline)
+    {
+        foreach (var step in selected)
         {
-        }
-        foreach (var step in _steps)
-        {
-            if (cancellationToken.IsCancellationRequested)
+            if (deadline.IsCancellationRequested)
             {
                 OpsLog.DrainStepTimedOut(logger, step.Name);
                 continue;
             }
-            var stepStarted = Stopwatch.GetTimestamp();
+            var started = Stopwatch.GetTimestamp();
             try
             {
-                await step.DrainAsync(cancellationToken);
-                OpsLog.DrainStepFinished(logger, step.Name, (long)Stopwatch.GetElapsedTime(stepStarted).TotalMilliseconds);
+                await step.DrainAsync(deadline);
+                OpsLog.DrainStepFinished(logger, step.Name, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
             {
                 OpsLog.DrainStepTimedOut(logger, step.Name);
             }
@@ -64,16 +107,16 @@ public sealed class ShutdownCoordinator(
                 OpsLog.DrainStepFailed(logger, step.Name, ex.GetType().Name);
             }
         }
-        OpsLog.ShutdownDrained(logger, node.NodeId, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StoppedAsync(CancellationToken cancellationToken)
     {
         _registration.Dispose();
+        _deadline?.Dispose();
         return Task.CompletedTask;
     }
 }
