@@ -125,7 +125,9 @@ public sealed class ServerProcess : IAsyncDisposable
     public async Task<string> CreateRoomAsync(string name)
     {
         var admin = await TokenAsync("admin-1", "admin");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/rooms") { Content = JsonContent.Create(new { name, capacity = 20 }) };
+        // No facilitator in these tests, so the session starts without one.
+        var body = new { name, capacity = 20, policy = new { requireFacilitatorToStart = false } };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/rooms") { Content = JsonContent.Create(body) };
         request.Headers.Authorization = new("Bearer", admin);
         using var response = await Http.SendAsync(request);
         response.EnsureSuccessStatusCode();
