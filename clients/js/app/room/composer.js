@@ -2,7 +2,6 @@
 // (at most one "typing" per few seconds, "stopped" after a pause or on send), and a send button.
 import { h, field } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
-import { features } from '../features.js';
 
 const TYPING_REPEAT_MS = 3000;
 const TYPING_IDLE_MS = 4000;
@@ -24,8 +23,8 @@ export class Composer {
     this.input = input;
     return h('form', { class: 'composer', onSubmit: (e) => { e.preventDefault(); this.send(input); } },
       field(t('room.composer.label'), input, t('room.composer.hint')),
-      // Content warnings (disclosure feature): a topic picker sends sensitiveTopics with the message.
-      features.contentWarnings ? h('div', { class: 'cw-picker' }) : null,
+      // Content-warning topics chosen by the sender arrive with the disclosure feature (sensitiveTopics):
+      // a topic picker goes here when features.disclosure is on.
       h('button', { type: 'submit', class: 'button-primary send-button' }, t('room.composer.send')));
   }
 
@@ -57,6 +56,8 @@ export class Composer {
       this.draft = '';
       input.value = '';
       this.stopTyping();
+    } catch {
+      // Refused or cut off: the screen shows why; the draft stays for another try.
     } finally {
       this.sending = false;
       input.focus();

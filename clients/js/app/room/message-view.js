@@ -1,6 +1,7 @@
 // One chat message. Names and text are isolated (<bdi>, dir="auto") so Arabic, Hebrew, Latin or
-// mixed text each render in their own direction inside any UI language. A message with content
-// warnings (sensitiveTopics, disclosure feature) starts collapsed behind a <details> summary.
+// mixed text each render in their own direction inside any UI language. A message with a content
+// warning (contentWarning: crisis scan or room handling; or sensitiveTopics once disclosure lands)
+// starts collapsed behind a <details> summary that the reader opens if they choose.
 import { h, userText } from '../ui/dom.js';
 import { t, language } from '../i18n/i18n.js';
 import { features } from '../features.js';
@@ -12,17 +13,23 @@ export function formatTime(sentAt) {
 
 /**
  * @param {import('../../src/index.js').MessageView & { sensitiveTopics?: string[] }} message
- * @param {{ mine: boolean, onRetract?: (m) => void, onReport?: (m) => void }} options
+ * @param {{ mine: boolean, facilitator?: boolean, pinned?: boolean, onRetract?, onReport?, onPin?, onDelete? }} options
  */
-export function renderMessage(message, { mine, onRetract, onReport }) {
+export function renderMessage(message, { mine, facilitator, pinned, onRetract, onReport, onPin, onDelete }) {
   const body = h('p', { class: 'message-text', dir: 'auto' }, message.text);
   const topics = message.sensitiveTopics ?? [];
-  const content = topics.length
-    ? h('details', { class: 'content-warning' }, h('summary', null, t('room.cw.summary', { topics: topics.join(', ') })), body)
+  const warned = features.contentWarnings && (message.contentWarning || topics.length > 0);
+  const content = warned
+    ? h('details', { class: 'content-warning' },
+      h('summary', null, topics.length ? t('room.cw.summary', { topics: topics.join(', ') }) : t('room.cw.generic')), body)
     : body;
+  const hidden = h('span', { class: 'visually-hidden' }, ' ', userText(message.displayName));
+  const action = (label, onClick) => h('button', { type: 'button', class: 'button-link', onClick: () => onClick(message) }, label, hidden.cloneNode(true));
   const actions = [
-    features.retract && mine && onRetract ? h('button', { type: 'button', class: 'button-link', onClick: () => onRetract(message) }, t('room.retract')) : null,
-    features.reports && !mine && onReport ? h('button', { type: 'button', class: 'button-link', onClick: () => onReport(message) }, t('room.report')) : null,
+    features.retract && mine && onRetract ? action(t('room.retract'), onRetract) : null,
+    features.reports && !mine && !facilitator && onReport ? action(t('room.report'), onReport) : null,
+    features.pinned && facilitator && onPin ? action(pinned ? t('fac.unpin') : t('fac.pin'), onPin) : null,
+    features.moderation && facilitator && onDelete ? action(t('fac.delete'), onDelete) : null,
   ].filter(Boolean);
   return h('li', { class: ['message', mine && 'mine'], 'data-message-id': message.messageId, 'data-sequence': message.sequence },
     h('div', { class: 'message-meta' },

@@ -10,6 +10,9 @@ import { renderRoster } from './roster-view.js';
 import { renderFacilitatorPanel } from './facilitator-panel.js';
 import { renderHelp } from './help-card.js';
 import { Composer } from './composer.js';
+import { renderFloorStrip, tickTimers } from './floor-strip.js';
+import { renderCheckIns } from './check-ins.js';
+import { askReportReason } from './report-dialog.js';
 
 const TYPING_TIMEOUT_MS = 6000;
 
@@ -32,6 +35,15 @@ export class RoomScreen {
     this.messages = [...joined.history];
     /** @type {Map<string, ReturnType<typeof setTimeout>>} */
     this.typing = new Map();
+    /** Facilitator tools state (session, mutes, pinned, floor, hands); null before it is known. */
+    this.roomState = joined.roomState ?? null;
+    /** Who waits in the lobby (facilitators only). */
+    this.lobby = [];
+    this.reports = [];
+    /** Private messages with facilitators / participants, oldest first. */
+    this.checkIns = [];
+    this.checkInTo = '';
+    this.shareSeconds = 120;
     this.closed = null;
     this.connection = this.client.state;
     this.notice = '';
@@ -41,6 +53,8 @@ export class RoomScreen {
     });
     this.subscriptions = this.subscribe();
     this.els = {};
+    this.timer = setInterval(() => { if (this.roomState?.floor?.endsAt) tickTimers(this.app.main); }, 1000);
+    if (this.isFacilitator && features.lobbyControls) this.client.getLobby(this.roomId).then((l) => { this.lobby = l; this.refreshPeople(); }).catch(() => { });
   }
 
   get isFacilitator() { return this.me.role === 'facilitator'; }
@@ -55,6 +69,11 @@ export class RoomScreen {
       // Facilitator tools / disclosure: a participant's status or attributes changed (e.g. admitted).
       c.on('ParticipantUpdated', mine((e) => this.onUpdated(e.participant))),
       c.on('Typing', mine((e) => this.onTyping(e))),
+      c.on('RoomStateChanged', mine((state) => this.onRoomState(state))),
+      c.on('LobbyChanged', mine((e) => this.onLobby(e.waiting))),
+      c.on('MessageDeleted', mine((e) => this.onDeleted(e.messageId))),
+      c.on('ReportReceived', mine((r) => { this.reports.push(r); this.refreshPeople(); alertNow(t('fac.newReport', { name: this.nameOf(r.reporterParticipantId) })); })),
+      c.on('CheckInMessageReceived', mine((m) => this.onCheckIn(m))),
       c.on('RoomClosed', mine((e) => { if (e.terminal) this.close(e.reason); })),
       c.on('rejoined', mine((e) => this.onRejoined(e.response))),
       c.on('rejoinFailed', mine((e) => this.close(e.error.code))),
@@ -66,6 +85,7 @@ export class RoomScreen {
   dispose() {
     for (const off of this.subscriptions) off();
     for (const timer of this.typing.values()) clearTimeout(timer);
+    clearInterval(this.timer);
     this.composer.dispose();
   }
 
@@ -106,7 +126,12 @@ export class RoomScreen {
     this.roster.set(p.participantId, p);
     if (p.participantId === this.me.participantId && p.status !== this.me.status) {
       this.me.status = p.status;
-      if (p.status === 'room') this.client.getHistory(this.roomId, 0).then((ms) => ms.forEach((m) => this.onMessage(m))).catch(() => { });
+      if (p.status === 'room') {
+        this.client.getHistory(this.roomId, 0).then((ms) => ms.forEach((m) => this.onMessage(m))).catch(() => { });
+        this.client.getRoomState(this.roomId).then((state) => this.onRoomState(state)).catch(() => { });
+        // Waiting in the lobby showed nobody; now see who is here.
+        this.client.getRoster(this.roomId).then((people) => { this.roster = new Map(people.map((x) => [x.participantId, x])); this.refreshPeople(); }).catch(() => { });
+      }
       this.app.render();
       return;
     }
@@ -120,8 +145,43 @@ export class RoomScreen {
     this.refreshTyping();
   }
 
+  onRoomState(state) {
+    const before = this.roomState;
+    this.roomState = state;
+    const me = this.me.participantId;
+    if (state.floor?.participantId !== before?.floor?.participantId && state.floor) {
+      announce(state.floor.participantId === me ? t('room.floorYou') : t('room.floorOther', { name: this.nameOf(state.floor.participantId) }));
+    }
+    const wasMuted = before?.mutes?.some((m) => m.participantId === me);
+    if (this.isMutedPersonally && !wasMuted) alertNow(t('room.muted'));
+    this.refreshDynamic();
+  }
+
+  onLobby(waiting) {
+    const known = new Set(this.lobby.map((p) => p.participantId));
+    this.lobby = waiting;
+    for (const p of waiting) if (!known.has(p.participantId)) announce(t('fac.waiting', { name: p.displayName }));
+    this.refreshPeople();
+  }
+
+  onDeleted(messageId) {
+    this.messages = this.messages.filter((m) => m.messageId !== messageId);
+    this.els.messages?.querySelector(`[data-message-id="${CSS.escape(messageId)}"]`)?.remove();
+  }
+
+  onCheckIn(m) {
+    if (this.checkIns.some((x) => x.messageId === m.messageId)) return;
+    this.checkIns.push(m);
+    if (m.fromParticipantId !== this.me.participantId) {
+      this.checkInTo = this.checkInTo || m.fromParticipantId;
+      alertNow(t('room.checkins.new', { name: m.fromDisplayName, text: m.text.slice(0, 200) }));
+    }
+    this.refreshPeople();
+  }
+
   onRejoined(response) {
     this.me = { participantId: response.participantId, role: response.role, status: response.status };
+    if (response.roomState) this.roomState = response.roomState;
     this.roster = new Map(response.roster.map((p) => [p.participantId, p]));
     this.refreshPeople();
     announce(t('room.rejoined'));
@@ -157,6 +217,56 @@ export class RoomScreen {
       throw err;
     }
   }
+
+  /** Runs a facilitator or participant action; a refusal is shown, not thrown. */
+  async act(action) {
+    this.setNotice('');
+    try {
+      return await action();
+    } catch (err) {
+      const text = t('room.actionFailed', { reason: errorText(err) });
+      this.setNotice(text);
+      alertNow(text);
+      return undefined;
+    }
+  }
+
+  async sendCheckIn(toParticipantId, text) {
+    const sent = await this.act(() => this.client.sendCheckInMessage({ roomId: this.roomId, toParticipantId, text }));
+    if (sent) this.onCheckIn(sent);
+    return Boolean(sent);
+  }
+
+  /** Opens the private message form addressed to someone (facilitator roster action). */
+  focusCheckIn(participantId) {
+    this.checkInTo = participantId;
+    this.refreshPeople();
+    const select = this.app.main.querySelector('#checkin-to');
+    if (select) select.value = participantId;
+    this.app.main.querySelector('#checkin-text')?.focus();
+  }
+
+  async report(message) {
+    const reason = await askReportReason(message);
+    if (reason === null) return;
+    const id = await this.act(() => this.client.report({ roomId: this.roomId, messageId: message.messageId, reason: reason || undefined }));
+    if (id) { this.setNotice(t('room.report.sent')); announce(t('room.report.sent')); }
+  }
+
+  toggleHand() {
+    const raised = this.roomState?.handQueue?.includes(this.me.participantId);
+    return this.act(() => (raised ? this.client.lowerHand(this.roomId) : this.client.raiseHand(this.roomId)).then((state) => state && this.onRoomState(state)));
+  }
+
+  get isMutedPersonally() { return Boolean(this.roomState?.mutes?.some((m) => m.participantId === this.me.participantId)); }
+
+  get isMuted() { return !this.isFacilitator && (this.isMutedPersonally || Boolean(this.roomState?.everyoneMuted)); }
+
+  nameOf(participantId) {
+    return this.roster.get(participantId)?.displayName ?? this.lobby.find((p) => p.participantId === participantId)?.displayName ?? '?';
+  }
+
+  messageById(messageId) { return this.messages.find((m) => m.messageId === messageId); }
 
   async leave() {
     try { await this.client.leaveRoom(this.roomId); } catch { /* already out */ }
@@ -207,23 +317,51 @@ export class RoomScreen {
     queueMicrotask(() => { list.scrollTop = list.scrollHeight; });
     return h('section', { class: 'chat', 'aria-labelledby': 'messages-h' },
       h('h2', { id: 'messages-h', class: 'visually-hidden' }, t('room.messages')),
-      // Pinned message and share timer (facilitator tools) go here, above the conversation.
-      features.pinned ? h('div', { class: 'pinned' }) : null,
-      features.shareTimer ? h('div', { class: 'share-timer', role: 'timer' }) : null,
+      // Pinned message, who has the floor and the share timer, the caller's own standing.
+      this.els.strip = renderFloorStrip(this),
       list, this.els.typing, this.els.notice,
       this.composer.render(),
-      features.raiseHand ? h('button', { type: 'button', class: 'button-quiet' }, t('room.raiseHand')) : null);
+      this.els.controls = this.renderControls());
   }
 
   renderOne(m) {
-    return renderMessage(m, { mine: m.participantId === this.me.participantId });
+    return renderMessage(m, {
+      mine: m.participantId === this.me.participantId,
+      facilitator: this.isFacilitator,
+      pinned: this.roomState?.pinned?.messageId === m.messageId,
+      onReport: (msg) => this.report(msg),
+      onPin: (msg) => this.act(() => (this.roomState?.pinned?.messageId === msg.messageId ? this.client.unpinMessage(this.roomId) : this.client.pinMessage(this.roomId, msg.messageId))),
+      onDelete: (msg) => this.act(() => this.client.deleteMessage(this.roomId, msg.messageId)),
+    });
+  }
+
+  /** Under the composer: raise / lower hand (participants). */
+  renderControls() {
+    if (!features.raiseHand || this.isFacilitator) return h('div', { class: 'room-controls' });
+    const raised = Boolean(this.roomState?.handQueue?.includes(this.me.participantId));
+    return h('div', { class: 'room-controls' },
+      h('button', { type: 'button', 'aria-pressed': raised ? 'true' : 'false', onClick: () => this.toggleHand() }, raised ? t('room.lowerHand') : t('room.raiseHand')));
+  }
+
+  /** Re-renders what the room state drives, leaving the conversation and the draft alone. */
+  refreshDynamic() {
+    if (this.els.strip) { const fresh = renderFloorStrip(this); this.els.strip.replaceWith(fresh); this.els.strip = fresh; }
+    if (this.els.controls) { const fresh = this.renderControls(); this.els.controls.replaceWith(fresh); this.els.controls = fresh; }
+    this.refreshPeople();
+    if (this.isFacilitator && this.els.messages) {
+      for (const li of this.els.messages.querySelectorAll('.message')) {
+        const m = this.messageById(li.dataset.messageId);
+        if (m) li.replaceWith(this.renderOne(m));
+      }
+    }
   }
 
   renderPeoplePanel() {
     const people = [...this.roster.values()];
     return h('section', { class: 'panel people', 'aria-labelledby': 'people-h' },
       h('h2', { id: 'people-h' }, t('room.people', { count: people.length })),
-      renderRoster(people, { me: this.me.participantId }));
+      renderRoster(people, { me: this.me.participantId }),
+      features.privateMessages && this.me.status === 'room' ? renderCheckIns(this) : null);
   }
 
   refreshPeople() {

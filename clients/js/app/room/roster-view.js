@@ -5,14 +5,15 @@ import { t } from '../i18n/i18n.js';
 
 /**
  * @param {import('../../src/index.js').ParticipantView[]} people
- * @param {{ me: string, actions?: (p) => HTMLElement | null }} options
+ * @param {{ me: string, status?: (p) => any, actions?: (p) => HTMLElement | null }} options
  */
-export function renderRoster(people, { me, actions }) {
+export function renderRoster(people, { me, status, actions }) {
   const sorted = [...people].sort((a, b) => roleRank(a) - roleRank(b) || a.displayName.localeCompare(b.displayName));
   return h('ul', { class: 'roster', role: 'list' }, sorted.map((p) => h('li', { class: 'roster-entry', 'data-participant-id': p.participantId },
     h('span', { class: 'roster-name' }, userText(p.displayName), p.participantId === me ? ` ${t('room.you')}` : null),
     p.role !== 'participant' ? h('span', { class: `badge badge-${p.role}` }, t(`role.${p.role}`)) : null,
     p.status === 'lobby' ? h('span', { class: 'badge' }, t('fac.lobbyStatus')) : null,
+    status?.(p) ?? null,
     actions?.(p) ?? null)));
 }
 
