@@ -6,8 +6,10 @@ namespace PeerRooms.LoadTests;
 
 /// <summary>
 /// PeerRooms nodes, reached through <see cref="PeerRoomsClient"/>. Rooms are created through the HTTP
-/// API with an admin development token; joins satisfy the room's rules (the accepted guidelines
-/// version is sent). Connections are spread over the nodes round-robin.
+/// API with an admin development token and satisfy the join rules on main: the first member of each
+/// room is its facilitator and starts the session (rooms require a facilitator to start by default)
+/// before the others join; joins send the accepted guidelines version; a join that lands in the
+/// lobby counts as an error. Connections are spread over the nodes round-robin.
 /// </summary>
 public sealed class PeerRoomsTarget(IReadOnlyList<Uri> nodes, IReadOnlyList<ServerProcess> owned, WireProtocol protocol) : ILoadTarget
 {
@@ -15,6 +17,8 @@ public sealed class PeerRoomsTarget(IReadOnlyList<Uri> nodes, IReadOnlyList<Serv
     private readonly string _run = Guid.NewGuid().ToString("N")[..6];
     private (string Id, int GuidelinesVersion)[] _rooms = [];
     private Dictionary<string, int> _guidelines = [];
+    private TaskCompletionSource[] _sessionStarted = [];
+    private int _roomSize = 1;
     private string[] _tokens = [];
 
     public string Name => "peerrooms";
@@ -27,11 +31,13 @@ public sealed class PeerRoomsTarget(IReadOnlyList<Uri> nodes, IReadOnlyList<Serv
     {
         var admin = await PeerRoomsDevTokens.RequestAsync(_http, nodes[0], $"load-admin-{_run}", ["admin"], ct);
         _rooms = new (string, int)[rooms];
+        _roomSize = Math.Max(1, capacity);
+        _sessionStarted = [.. Enumerable.Range(0, rooms).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously))];
         await Parallel.ForAsync(0, rooms, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (i, token) =>
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(nodes[0], "/api/rooms"))
             {
-                Content = JsonContent.Create(new { name = $"Load room {i}", capacity = Math.Max(2, capacity) }),
+                Content = JsonContent.Create(new { name = $"Load room {i}", capacity = Math.Max(2, capacity), facilitators = new[] { UserId(i * _roomSize) } }),
             };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", admin);
             using var response = await _http.SendAsync(request, token);
@@ -43,10 +49,15 @@ public sealed class PeerRoomsTarget(IReadOnlyList<Uri> nodes, IReadOnlyList<Serv
         _guidelines = _rooms.ToDictionary(r => r.Id, r => r.GuidelinesVersion, StringComparer.Ordinal);
         _tokens = new string[connections];
         await Parallel.ForAsync(0, connections, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (i, token) =>
-            _tokens[i] = await PeerRoomsDevTokens.RequestAsync(_http, nodes[i % nodes.Count], $"load-{_run}-{i}", ["participant"], token));
+            _tokens[i] = await PeerRoomsDevTokens.RequestAsync(_http, nodes[i % nodes.Count], UserId(i), [IsFacilitator(i) ? "facilitator" : "participant"], token));
     }
 
     public string Room(int index) => _rooms[index].Id;
+
+    /// <summary>The first member of each room facilitates it (churn leaves facilitators alone so sessions stay open).</summary>
+    public bool IsFacilitator(int index) => index % _roomSize == 0;
+
+    private string UserId(int index) => $"load-{_run}-{index}";
 
     public async Task<ILoadConnection> ConnectAsync(int index, Action<string> onMessage, Action onFault, CancellationToken ct)
     {
@@ -73,8 +84,19 @@ public sealed class PeerRoomsTarget(IReadOnlyList<Uri> nodes, IReadOnlyList<Serv
 
     private sealed class Connection(PeerRoomsClient client, int index, PeerRoomsTarget target) : ILoadConnection
     {
-        public Task JoinAsync(string room, CancellationToken ct)
-            => client.JoinRoomAsync(room, $"Member {index}", target._guidelines[room], ct);
+        public async Task JoinAsync(string room, CancellationToken ct)
+        {
+            var started = target._sessionStarted[index / target._roomSize];
+            if (!target.IsFacilitator(index)) await started.Task.WaitAsync(TimeSpan.FromSeconds(60), ct);
+            var joined = await client.JoinRoomAsync(room, $"Member {index}", target._guidelines[room], ct);
+            if (target.IsFacilitator(index) && !started.Task.IsCompleted)
+            {
+                if (joined.Role != "facilitator") throw new InvalidOperationException($"member {index} should facilitate {room} but joined as {joined.Role}");
+                await client.StartSessionAsync(room, ct);
+                started.TrySetResult();
+            }
+            if (joined.Status != "room") throw new InvalidOperationException($"member {index} joined {room} with status {joined.Status}, not room");
+        }
 
         public Task LeaveAsync(string room, CancellationToken ct) => client.LeaveRoomAsync(room, ct);
 

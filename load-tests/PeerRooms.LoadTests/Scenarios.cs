@@ -196,6 +196,7 @@ public static class Scenarios
             {
                 next += interval;
                 var i = Random.Shared.Next(o.Connections);
+                if (target is PeerRoomsTarget p && p.IsFacilitator(i)) continue; // keep every session open
                 if (set[i] is not { } c || Interlocked.CompareExchange(ref busy[i], 1, 0) != 0) { m.OnSkipped(); continue; }
                 var room = target.Room(ConnectionSet.RoomOf(i, o.RoomSize));
                 inFlight.Add(Task.Run(async () =>

@@ -55,6 +55,7 @@ public sealed partial class PeerRoomsClient : IAsyncDisposable
         _connection.Reconnected += OnReconnectedAsync;
         _connection.Closed += OnClosedAsync;
         RegisterRoomEvents();
+        RegisterModerationEvents();
         // Later features register their events here, one line each (RegisterFacilitatorEvents(), ...).
     }
 

@@ -25,6 +25,10 @@ internal sealed class ChatSession
         client.MessageReceived += OnMessage;
         client.ParticipantJoined += e => { if (e.RoomId == RoomId) { Update(() => _roster[e.Participant.ParticipantId] = e.Participant); Info($"{e.Participant.DisplayName} joined"); } };
         client.ParticipantLeft += e => { if (e.RoomId == RoomId) Info($"{Remove(e.ParticipantId)?.DisplayName ?? "someone"} left"); };
+        client.LobbyChanged += e => { if (e.RoomId == RoomId && e.Waiting.Count > 0) Info($"{e.Waiting.Count} waiting in the lobby (/lobby, /admit)"); };
+        client.RoomStateChanged += e => { if (e.RoomId == RoomId) Info($"room: session {e.Session}{(e.Locked ? ", locked" : "")}{(e.EveryoneMuted ? ", everyone muted" : "")}{(e.SlowModeSeconds > 0 ? $", slow mode {e.SlowModeSeconds}s" : "")}"); };
+        client.MessageDeleted += e => { if (e.RoomId == RoomId) Info("a facilitator deleted a message"); };
+        client.ParticipantUpdated += e => { if (e.RoomId == RoomId) Update(() => _roster[e.Participant.ParticipantId] = e.Participant); };
         client.RoomClosed += e => { if (e.RoomId == RoomId) { Info($"you were taken out of the room ({e.Reason})"); if (e.Terminal) Quit = true; } };
         client.Reconnecting += _ => Info("connection lost; reconnecting...");
         client.RoomRejoined += r => { if (r.Response.RoomId == RoomId) Info($"back in the room ({r.MissedMessages} missed message(s) shown)"); };
@@ -94,6 +98,30 @@ internal sealed class ChatSession
         foreach (var m in await Client.GetHistoryAsync(RoomId, after)) Print(m);
     }
 
+    /// <summary>The participant id of someone in the room by pseudonym (case-insensitive).</summary>
+    public string ParticipantIdOf(string name)
+    {
+        name = name.Trim();
+        lock (_lock)
+            return _roster.Values.FirstOrDefault(p => string.Equals(p.DisplayName, name, StringComparison.OrdinalIgnoreCase))?.ParticipantId
+                ?? throw new PeerRoomsHubException("not_found", "sample", $"nobody called {name} is in the room");
+    }
+
+    public async Task<string> LobbyParticipantIdOfAsync(string name)
+    {
+        name = name.Trim();
+        var waiting = await Client.GetLobbyAsync(RoomId);
+        return waiting.FirstOrDefault(p => string.Equals(p.DisplayName, name, StringComparison.OrdinalIgnoreCase))?.ParticipantId
+            ?? throw new PeerRoomsHubException("not_found", "sample", $"nobody called {name} waits in the lobby");
+    }
+
+    public async Task ShowLobbyAsync()
+    {
+        var waiting = await Client.GetLobbyAsync(RoomId);
+        if (waiting.Count == 0) { Info("nobody waits in the lobby"); return; }
+        foreach (var p in waiting) Info($"waiting: {p.DisplayName}");
+    }
+
     public async Task QuitAsync()
     {
         Quit = true;
@@ -132,7 +160,7 @@ internal sealed class ChatSession
     private void Print(MessageView m) =>
         _console.MarkupLine($"[grey]{m.SentAt.ToLocalTime():HH:mm}[/] [bold]{Markup.Escape(m.DisplayName)}[/]: {Markup.Escape(m.Text)}");
 
-    private void Info(string text) => _console.MarkupLine($"[yellow]* {Markup.Escape(text)}[/]");
+    public void Info(string text) => _console.MarkupLine($"[yellow]* {Markup.Escape(text)}[/]");
 
     private void RenderRoster()
     {

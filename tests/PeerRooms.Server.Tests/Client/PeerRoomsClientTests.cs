@@ -1,10 +1,7 @@
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 using PeerRooms.Client;
 using PeerRooms.Core.Contracts;
 using PeerRooms.Core.Errors;
-using PeerRooms.Server.Hubs;
 using PeerRooms.Server.Tests.Infrastructure;
 
 namespace PeerRooms.Server.Tests.Client;
@@ -14,9 +11,9 @@ public class PeerRoomsClientTests(ServerFixture fixture) : IClassFixture<ServerF
 {
     private PeerRoomsServer Server => fixture.Server;
 
-    private async Task<PeerRoomsClient> ConnectAsync(string userId, HubProtocol protocol, ControlledTransport? transport = null)
+    private async Task<PeerRoomsClient> ConnectAsync(string userId, HubProtocol protocol, ControlledTransport? transport = null, string role = "participant")
     {
-        var token = await Server.TokenAsync(userId, "participant");
+        var token = await Server.TokenAsync(userId, role);
         var client = new PeerRoomsClient(new PeerRoomsClientOptions
         {
             Server = Server.BaseAddress,
@@ -135,30 +132,31 @@ public class PeerRoomsClientTests(ServerFixture fixture) : IClassFixture<ServerF
     [Theory, ClassData(typeof(Protocols))]
     public async Task A_terminal_room_close_stops_rejoining_that_room_only(HubProtocol protocol)
     {
-        var closedRoom = await Server.CreateRoomAsync("Closed");
+        var facilitatorId = Ids.User("fac");
+        var closedRoom = await Server.CreateRoomAsync("Closed", facilitators: [facilitatorId]);
         var keptRoom = await Server.CreateRoomAsync("Kept");
         var transport = new ControlledTransport();
-        var aliceId = Ids.User();
-        await using var alice = await ConnectAsync(aliceId, protocol, transport);
-        await using var observer = await ConnectAsync(Ids.User(), protocol);
+        await using var alice = await ConnectAsync(Ids.User(), protocol, transport);
+        await using var facilitator = await ConnectAsync(facilitatorId, protocol, role: "facilitator");
         var closed = new EventRecorder<RoomClosedEvent>();
         var rejoined = new EventRecorder<RoomRejoined>();
+        var refused = new EventRecorder<RoomRejoinFailed>();
         var reconnected = new EventRecorder<bool>();
-        var observerJoins = new EventRecorder<ParticipantJoinedEvent>();
-        var observerMessages = new EventRecorder<MessageView>();
+        var facilitatorJoins = new EventRecorder<ParticipantJoinedEvent>();
+        var facilitatorMessages = new EventRecorder<MessageView>();
         alice.RoomClosed += closed.Add;
         alice.RoomRejoined += rejoined.Add;
+        alice.RoomRejoinFailed += refused.Add;
         alice.Reconnected += () => reconnected.Add(true);
-        observer.ParticipantJoined += observerJoins.Add;
-        observer.MessageReceived += observerMessages.Add;
-        await observer.JoinRoomAsync(closedRoom, "Observer").WaitAsync(Timeouts.Default);
-        await alice.JoinRoomAsync(closedRoom, "Alice").WaitAsync(Timeouts.Default);
+        facilitator.ParticipantJoined += facilitatorJoins.Add;
+        facilitator.MessageReceived += facilitatorMessages.Add;
+        Assert.Equal("facilitator", (await facilitator.JoinRoomAsync(closedRoom, "Jordan").WaitAsync(Timeouts.Default)).Role);
+        await facilitator.StartSessionAsync(closedRoom).WaitAsync(Timeouts.Default);
+        var inClosed = await alice.JoinRoomAsync(closedRoom, "Alice").WaitAsync(Timeouts.Default);
         await alice.JoinRoomAsync(keptRoom, "Alice").WaitAsync(Timeouts.Default);
-        await observerJoins.NextAsync(e => e.Participant.DisplayName == "Alice");
+        await facilitatorJoins.NextAsync(e => e.Participant.DisplayName == "Alice");
 
-        // What a facilitator's removal sends on the wire (until that feature's own tests cover it end to end).
-        var hub = Server.Services.GetRequiredService<IHubContext<RoomHub, IRoomClient>>();
-        await hub.Clients.User(aliceId).RoomClosed(new RoomClosedEvent { RoomId = closedRoom, Reason = CloseReasons.Removed, Terminal = true });
+        await facilitator.RemoveParticipantAsync(closedRoom, inClosed.ParticipantId).WaitAsync(Timeouts.Default);
         var close = await closed.NextAsync();
         Assert.Equal((closedRoom, CloseReasons.Removed, true), (close.RoomId, close.Reason, close.Terminal));
         Assert.Equal([keptRoom], alice.JoinedRoomIds);
@@ -168,13 +166,14 @@ public class PeerRoomsClientTests(ServerFixture fixture) : IClassFixture<ServerF
         await reconnected.NextAsync();
         Assert.Equal(keptRoom, again.Response.RoomId);
         Assert.DoesNotContain(rejoined.Seen, r => r.Response.RoomId == closedRoom);
+        Assert.Empty(refused.Seen);
 
-        // Once a marker from the closed room reaches the observer, a rejoin would have been announced too.
-        var marker = await observer.SendMessageAsync(closedRoom, "marker").WaitAsync(Timeouts.Default);
-        await observerMessages.NextAsync(m => m.MessageId == marker.MessageId);
-        Assert.Single(observerJoins.Seen, e => e.Participant.DisplayName == "Alice");
-        var roster = await observer.GetRosterAsync(closedRoom).WaitAsync(Timeouts.Default);
-        Assert.DoesNotContain(roster, p => p.DisplayName == "Alice");
+        // Once a marker from the closed room reaches the facilitator, a rejoin would have been announced too.
+        var marker = await facilitator.SendMessageAsync(closedRoom, "marker").WaitAsync(Timeouts.Default);
+        await facilitatorMessages.NextAsync(m => m.MessageId == marker.MessageId);
+        Assert.Single(facilitatorJoins.Seen, e => e.Participant.DisplayName == "Alice");
+        Assert.DoesNotContain(await facilitator.GetRosterAsync(closedRoom).WaitAsync(Timeouts.Default), p => p.DisplayName == "Alice");
+        Assert.DoesNotContain(await facilitator.GetLobbyAsync(closedRoom).WaitAsync(Timeouts.Default), p => p.DisplayName == "Alice");
     }
 
     [Theory, ClassData(typeof(Protocols))]

@@ -69,6 +69,56 @@ public class SampleClientTests(ServerFixture fixture) : IClassFixture<ServerFixt
         File.Delete(script);
     }
 
+    [Theory, ClassData(typeof(Protocols))]
+    public async Task A_facilitator_script_uses_the_facilitator_commands(HubProtocol protocol)
+    {
+        var facilitatorId = Ids.User("fac");
+        var room = await Server.CreateRoomAsync("Thursday circle", facilitators: [facilitatorId]);
+        var script = Path.GetTempFileName();
+        await File.WriteAllLinesAsync(script,
+        [
+            "@wait-member Bob",
+            "/mute Bob 5",
+            "Bob is muted now",
+            "@wait-for Sky says go",
+            "/unmute Bob",
+            "Bob can speak again",
+            "@wait-for thanks",
+            "/quit",
+        ]);
+        await using var bob = new PeerRoomsClient(new PeerRoomsClientOptions
+        {
+            Server = Server.BaseAddress,
+            AccessTokenProvider = async () => await Server.TokenAsync(Ids.User("bob")),
+        });
+        await bob.StartAsync().WaitAsync(Timeouts.Default);
+        var bobMessages = new EventRecorder<MessageView>();
+        bob.MessageReceived += bobMessages.Add;
+        var buffer = new StringWriter();
+        var output = TextWriter.Synchronized(buffer);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(output) });
+
+        await bob.JoinRoomAsync(room, "Bob").WaitAsync(Timeouts.Default);
+        var sample = SampleApp.RunAsync(["--server", Server.BaseAddress.ToString(), "--room", room, "--name", "Jordan", "--user", facilitatorId,
+            "--role", "facilitator", "--script", script, "--protocol", protocol == HubProtocol.MessagePack ? "messagepack" : "json"], console, TextReader.Null);
+        await bobMessages.NextAsync(m => m.Text == "Bob is muted now");
+        var muted = await Assert.ThrowsAsync<PeerRoomsHubException>(() => bob.SendMessageAsync(room, "can I talk?").WaitAsync(Timeouts.Default));
+        Assert.Equal("muted", muted.Code);
+        await using var sky = await Server.ConnectAsync(Ids.User("sky"), protocol);
+        await sky.InvokeAsync<JoinRoomResponse>("JoinRoom", new JoinRoomRequest { RoomId = room, DisplayName = "Sky" }).WaitAsync(Timeouts.Default);
+        await sky.InvokeAsync<SendMessageResponse>("SendMessage", new SendMessageRequest { RoomId = room, ClientMessageId = Ids.Message(), Text = "Sky says go" }).WaitAsync(Timeouts.Default);
+        await bobMessages.NextAsync(m => m.Text == "Bob can speak again");
+        await bob.SendMessageAsync(room, "thanks Jordan").WaitAsync(Timeouts.Default);
+        Assert.Equal(0, await sample.WaitAsync(Timeouts.Default));
+
+        string text;
+        lock (output) text = buffer.ToString();
+        Assert.Contains("You are Jordan (facilitator, room)", text);
+        Assert.Contains("Bob: thanks Jordan", text);
+        Assert.DoesNotContain("! ", text);
+        File.Delete(script);
+    }
+
     [Fact]
     public async Task Help_and_bad_options_are_answered_without_connecting()
     {
