@@ -71,6 +71,7 @@ public static class ServiceRegistration
                 mp.SerializerOptions = mp.SerializerOptions.WithSecurity(MessagePackSecurity.UntrustedData);
             });
         services.AddPeerRoomsModeration(options, config);
+        services.AddPeerRoomsFeatureMetrics(); // after the features it meters
         if (!string.IsNullOrWhiteSpace(options.Redis))
         {
             // The backplane is at-most-once and keeps nothing; see docs/architecture.md.

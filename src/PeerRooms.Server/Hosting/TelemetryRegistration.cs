@@ -49,6 +49,13 @@ public static class TelemetryRegistration
         return services;
     }
 
+    /// <summary>
+    /// Meters feature services registered before this call (one line in AddPeerRooms, after the
+    /// features): moderation actions, sessions and lobby moves through the audit log.
+    /// </summary>
+    public static IServiceCollection AddPeerRoomsFeatureMetrics(this IServiceCollection services)
+        => services.Decorate<Core.Moderation.IAuditLog>((inner, sp) => new MeteredAuditLog(inner, sp.GetRequiredService<PeerRoomsMetrics>()));
+
     /// <summary>Maps the Prometheus scrape endpoint, restricted to <c>PeerRooms:Metrics:Port</c> / <c>AllowedNetworks</c> when set.</summary>
     public static WebApplication MapPeerRoomsMetrics(this WebApplication app)
     {

@@ -19,7 +19,8 @@ public class MetricsTests
     public async Task Scrape_after_a_session_shows_plausible_counters_and_no_personal_data(HubProtocol protocol)
     {
         using var server = new PeerRoomsServer();
-        var room = await server.CreateRoomAsync("Metrics room");
+        var facilitatorId = Ids.User("fac");
+        var room = await server.CreateRoomAsync("Metrics room", facilitators: [facilitatorId]);
         var aliceId = Ids.User("alice");
         var bobId = Ids.User("bob");
         await using var alice = await server.ConnectAsync(aliceId, protocol);
@@ -36,6 +37,10 @@ public class MetricsTests
         // Errors: a room the caller is not in, and a message that is too long.
         await Send(bob, "not-joined-room", "x").ExpectErrorAsync(ErrorCodes.NotMember);
         await Send(bob, room, new string('y', 4001)).ExpectErrorAsync(ErrorCodes.MessageTooLong);
+        // A moderation action.
+        await using var facilitator = await server.ConnectAsync(facilitatorId, protocol);
+        await Join(facilitator, room, "Facilitator Wren");
+        await facilitator.InvokeAsync<RoomStateView>("MuteParticipant", room, b.ParticipantId, 5).WaitAsync(Timeouts.Default);
 
         using var response = await server.Http.GetAsync("/metrics");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -51,12 +56,13 @@ public class MetricsTests
         Assert.True(scrape.Sum("peerrooms_hub_invocation_duration_seconds_count", ("method", "SendMessage"), ("outcome", "ok")) >= 3, "send latency");
         Assert.True(scrape.Sum("peerrooms_hub_invocation_errors_total", ("method", "SendMessage"), ("error_code", "not_member")) >= 1, "not_member errors");
         Assert.True(scrape.Sum("peerrooms_hub_invocation_errors_total", ("method", "SendMessage"), ("error_code", "message_too_long")) >= 1, "too long errors");
+        Assert.True(scrape.Sum("peerrooms_moderation_actions_total", ("kind", "muted")) >= 1, "moderation actions");
         // Framework and runtime metrics come along.
         Assert.True(scrape.Has("http_server_request_duration_seconds_count"), "ASP.NET Core request metrics");
         Assert.Contains(scrape.Samples, s => s.Name.StartsWith("dotnet_", StringComparison.Ordinal));
 
         // No personal data anywhere: user ids, pseudonyms, text, room and participant ids.
-        string[] personal = [aliceId, bobId, "Quillon", "Marisol", "secret-text", room, a.ParticipantId, b.ParticipantId];
+        string[] personal = [aliceId, bobId, facilitatorId, "Quillon", "Marisol", "Wren", "secret-text", room, a.ParticipantId, b.ParticipantId];
         foreach (var p in personal) Assert.DoesNotContain(p, scrape.Text, StringComparison.OrdinalIgnoreCase);
     }
 

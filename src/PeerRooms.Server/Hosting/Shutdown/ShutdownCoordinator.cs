@@ -33,6 +33,7 @@ public sealed class ShutdownCoordinator(
     private readonly IDrainStep[] _steps = [.. steps.OrderBy(s => s.Order)];
     private readonly object _gate = new();
     private Task? _whileConnected;
+    private Task? _afterClose;
     private CancellationTokenSource? _deadline;
     private long _started;
     private CancellationTokenRegistration _registration;
@@ -44,7 +45,16 @@ public sealed class ShutdownCoordinator(
         return Task.CompletedTask;
     }
 
-    public async Task StoppingAsync(CancellationToken cancellationToken)
+    public Task StoppingAsync(CancellationToken cancellationToken)
+    {
+        // Idempotent: a host may be stopped more than once (e.g. stop, then dispose).
+        lock (_gate)
+        {
+            return _afterClose ??= DrainAfterCloseAsync(cancellationToken);
+        }
+    }
+
+    private async Task DrainAfterCloseAsync(CancellationToken cancellationToken)
     {
         await BeginDrain();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _deadline!.Token);
