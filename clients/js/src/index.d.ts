@@ -214,3 +214,74 @@ export interface RoomDto {
   language: 'en' | 'es' | 'ar'; capacity: number; facilitators: string[] | null; policy: Record<string, unknown> | null;
   archived: boolean; createdAt: string; updatedAt: string;
 }
+
+// --- Crisis escalation (src/crisis.js on the rooms hub, src/crisis-client.js for /hubs/crisis) -------
+export type Severity = 'none' | 'concern' | 'high' | 'imminent';
+export type CaseState = 'open' | 'claimed' | 'acknowledged' | 'resolved';
+export type CaseOutcome = 'supported_in_room' | 'referred_to_crisis_line' | 'emergency_services_contacted'
+  | 'follow_up_scheduled' | 'false_alarm' | 'participant_left' | 'other';
+export declare const CASE_OUTCOMES: readonly CaseOutcome[];
+
+export interface CaseView {
+  caseId: string; roomId: string; roomName: string; participantId: string; pseudonym: string; severity: Severity;
+  categories: string[]; trigger: 'detection' | 'self_report' | 'facilitator'; state: CaseState; owner?: string | null;
+  outcome?: CaseOutcome | null; triggeringMessage?: { messageId: string; text: string; sentAt: string | Date } | null;
+  createdAt: string | Date; updatedAt: string | Date; version: number;
+}
+export interface CaseDetailView {
+  case: CaseView; notes: { author: string; at: string | Date; text: string }[];
+  pages: { tierIndex: number; tier: string; attempt: number; at: string | Date }[];
+  audit: { at: string | Date; actor: string; action: string; from: string; to: string; detail?: string | null }[];
+}
+export interface CasePagedEvent { dedupKey: string; tier: string; tierIndex: number; attempt: number; case: CaseView }
+export interface CrisisPrivateMessageView { caseId: string; roomId: string; messageId: string; from: 'crisis-staff' | 'participant'; text: string; sentAt: string | Date }
+export interface EscalationResponse { caseId: string; severity: Severity; state: CaseState }
+export interface RiskAlertEvent {
+  dedupKey: string; roomId: string; caseId: string; participantId: string; pseudonym: string; severity: Severity;
+  categories: string[]; trigger: string; messageId?: string | null;
+}
+export interface CrisisResource { name: string; description?: string | null; phone?: string | null; sms?: string | null; url?: string | null }
+export interface CrisisResourcesEvent { roomId: string; language: string; resources: CrisisResource[] }
+
+export interface RoomsEventMap {
+  /** Facilitators: someone may be at risk (each dedupKey once). */
+  RiskAlert: RiskAlertEvent;
+  /** Only the at-risk participant: the private resources card. */
+  CrisisResources: CrisisResourcesEvent;
+  /** Only the case's participant: crisis staff wrote privately. */
+  CrisisPrivateMessage: CrisisPrivateMessageView;
+}
+
+export declare const RoomCrisisEvents: { readonly RiskAlert: 'RiskAlert'; readonly CrisisResources: 'CrisisResources'; readonly CrisisPrivateMessage: 'CrisisPrivateMessage' };
+
+export declare interface RoomsClient {
+  requestHelp(roomId: string): Promise<EscalationResponse>;
+  escalateParticipant(request: { roomId: string; participantId: string; severity?: Severity; note?: string }): Promise<EscalationResponse>;
+  replyToCrisisStaff(request: { caseId: string; text: string }): Promise<CrisisPrivateMessageView>;
+}
+
+export interface CrisisEventMap {
+  OpenCases: CaseView[];
+  /** Each dedupKey once. */
+  CasePaged: CasePagedEvent;
+  CaseUpdated: CaseView;
+  PrivateMessageReceived: CrisisPrivateMessageView;
+  stateChanged: { state: ClientStateValue };
+  reconnecting: { attempt: number; delayMs: number; error?: Error };
+  reconnected: { attempts: number };
+  stopped: { reason: string };
+  handlerError: { event: string; error: unknown };
+}
+export declare const CrisisEvents: { readonly OpenCases: 'OpenCases'; readonly CasePaged: 'CasePaged'; readonly CaseUpdated: 'CaseUpdated'; readonly PrivateMessageReceived: 'PrivateMessageReceived' };
+
+export declare class CrisisClient extends HubClient<CrisisEventMap> {
+  constructor(options: HubClientOptions);
+  getOpenCases(): Promise<CaseView[]>;
+  getCase(caseId: string): Promise<CaseDetailView>;
+  claimCase(caseId: string): Promise<CaseView>;
+  releaseCase(caseId: string): Promise<CaseView>;
+  acknowledgeCase(caseId: string): Promise<CaseView>;
+  addCaseNote(caseId: string, text: string): Promise<CaseView>;
+  resolveCase(request: { caseId: string; outcome: CaseOutcome; note?: string }): Promise<CaseView>;
+  sendPrivateMessage(request: { caseId: string; text: string }): Promise<CrisisPrivateMessageView>;
+}

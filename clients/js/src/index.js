@@ -4,6 +4,8 @@ export { RoomsClient } from './rooms-client.js';
 export { HubClient, ClientState } from './hub-client.js';
 export { RoomEvents, ClientEvents, HubPaths } from './events.js';
 export { ModerationEvents } from './moderation.js';
+export { RoomCrisisEvents } from './crisis.js';
+export { CrisisClient, CrisisEvents, CASE_OUTCOMES } from './crisis-client.js';
 export { PeerRoomsError, ERROR_CODES, CLIENT_ERROR_CODES, parseHubError } from './errors.js';
 export { CLOSE_REASONS, isTerminalReason } from './close-reasons.js';
 export { jitteredBackoff } from './backoff.js';

@@ -5,6 +5,7 @@ import { RoomEvents, ClientEvents, HubPaths } from './events.js';
 import { isTerminalReason } from './close-reasons.js';
 import { newClientMessageId } from './ids.js';
 import { ModerationEvents, moderationMethods } from './moderation.js';
+import { RoomCrisisEvents, roomCrisisMethods } from './crisis.js';
 
 /** How many message ids per room are remembered to drop duplicates (replays overlap live events). */
 const SEEN_LIMIT = 2000;
@@ -43,10 +44,12 @@ class JoinedRoom {
 export class RoomsClient extends HubClient {
   /** @type {Map<string, JoinedRoom>} */
   #rooms = new Map();
+  /** Risk alerts are delivered at least once: each dedupKey is emitted once. */
+  #seenAlerts = new Set();
 
   /** @param {import('./hub-client.js').HubClientOptions} options */
   constructor(options) {
-    super(HubPaths.Rooms, [...Object.values(RoomEvents), ...Object.values(ModerationEvents)], options);
+    super(HubPaths.Rooms, [...Object.values(RoomEvents), ...Object.values(ModerationEvents), ...Object.values(RoomCrisisEvents)], options);
   }
 
   /** Room ids this client is in (and will rejoin after a reconnect). */
@@ -116,6 +119,10 @@ export class RoomsClient extends HubClient {
     if (event === RoomEvents.MessageReceived) {
       const room = this.#rooms.get(payload?.roomId);
       if (room && !room.accept(payload)) return; // a duplicate of a replayed message
+    } else if (event === RoomCrisisEvents.RiskAlert) {
+      if (this.#seenAlerts.has(payload?.dedupKey)) return;
+      this.#seenAlerts.add(payload?.dedupKey);
+      if (this.#seenAlerts.size > SEEN_LIMIT) this.#seenAlerts.delete(this.#seenAlerts.values().next().value);
     } else if (event === ModerationEvents.ParticipantUpdated) {
       // Admitted from (or sent back to) the lobby: a rejoin after a reconnect must know.
       const room = this.#rooms.get(payload?.roomId);
@@ -179,3 +186,5 @@ export class RoomsClient extends HubClient {
 
 // Facilitator tools: one method per hub method (src/moderation.js).
 Object.assign(RoomsClient.prototype, moderationMethods);
+// Crisis escalation on the rooms hub (src/crisis.js).
+Object.assign(RoomsClient.prototype, roomCrisisMethods);

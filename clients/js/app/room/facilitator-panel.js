@@ -39,7 +39,7 @@ export function renderFacilitatorPanel(screen) {
           personButton('fac.admit', p.displayName, () => screen.act(() => client.admit(roomId, p.participantId)), 'button-primary'),
           personButton('fac.deny', p.displayName, () => screen.act(() => client.deny(roomId, p.participantId))))))),
       screen.lobby.length > 1 ? h('button', { type: 'button', onClick: () => screen.act(() => client.admitAll(roomId)) }, t('fac.admitAll')) : null) : null,
-    features.crisis ? section('fac.alerts', h('p', null, t('fac.alertsEmpty'))) : null,
+    screen.crisis.renderAlerts(),
     features.raiseHand ? renderHands(screen) : null,
     features.reports ? section('fac.reports', screen.reports.length === 0 ? h('p', null, t('fac.reportsEmpty')) :
       h('ul', { role: 'list', class: 'reports' }, screen.reports.map((r) => h('li', null,
@@ -94,6 +94,7 @@ function participantActions(screen, p) {
       : personButton('fac.mute', name, () => screen.act(() => client.muteParticipant(roomId, p.participantId, 0))),
     personButton('fac.sendToLobby', name, () => screen.act(() => client.sendToLobby(roomId, p.participantId))),
     message,
+    features.crisis ? personButton('fac.escalate', name, () => screen.crisis.escalate(p.participantId), 'button-danger') : null,
     personButton('fac.remove', name, () => screen.act(() => client.removeParticipant(roomId, p.participantId)), 'button-danger'),
     personButton('fac.ban', name, () => screen.act(() => client.banParticipant(roomId, p.participantId, false)), 'button-danger'));
 }

@@ -13,6 +13,7 @@ import { Composer } from './composer.js';
 import { renderFloorStrip, tickTimers } from './floor-strip.js';
 import { renderCheckIns } from './check-ins.js';
 import { askReportReason } from './report-dialog.js';
+import { RoomCrisis } from './room-crisis.js';
 
 const TYPING_TIMEOUT_MS = 6000;
 
@@ -51,6 +52,7 @@ export class RoomScreen {
       onSend: (text) => this.send(text),
       onTyping: (typing) => this.client.setTyping(this.roomId, typing).catch(() => { }),
     });
+    this.crisis = new RoomCrisis(this);
     this.subscriptions = this.subscribe();
     this.els = {};
     this.timer = setInterval(() => { if (this.roomState?.floor?.endsAt) tickTimers(this.app.main); }, 1000);
@@ -77,6 +79,7 @@ export class RoomScreen {
       c.on('RoomClosed', mine((e) => { if (e.terminal) this.close(e.reason); })),
       c.on('rejoined', mine((e) => this.onRejoined(e.response))),
       c.on('rejoinFailed', mine((e) => this.close(e.error.code))),
+      ...this.crisis.subscribe(mine),
       c.on('stateChanged', ({ state }) => this.onConnection(state)),
       c.on('stopped', ({ reason }) => { if (reason === 'unauthenticated') this.close('unauthenticated'); }),
     ];
@@ -283,9 +286,9 @@ export class RoomScreen {
   render() {
     this.els = {};
     if (this.closed) return this.renderClosed();
-    const help = renderHelp({});
     const status = h('span', { class: 'connection', 'data-state': this.connection }, t(`room.status.${this.connection}`));
     this.els.status = status;
+    const help = this.renderHelpCard();
     const header = h('div', { class: 'room-header' },
       h('h1', { class: 'room-title' }, userText(this.roomName)),
       status,
@@ -296,7 +299,29 @@ export class RoomScreen {
     const main = this.me.status === 'lobby' ? this.renderLobby() : this.renderChat();
     const side = this.isFacilitator ? renderFacilitatorPanel(this) : this.renderPeoplePanel();
     this.els.side = side;
-    return h('div', { class: 'room' }, header, h('div', { class: 'room-layout' }, main, side));
+    this.els.support = this.crisis.renderSupport();
+    return h('div', { class: 'room' }, header, this.els.support, h('div', { class: 'room-layout' }, main, side));
+  }
+
+  /** "I need help now" and its private card (crisis resources; pages crisis staff when the server can). */
+  renderHelpCard() {
+    const facilitator = [...this.roster.values()].find((p) => p.role === 'facilitator' && p.participantId !== this.me.participantId);
+    const help = renderHelp({
+      onOpen: () => this.crisis.requestHelp(),
+      extras: this.crisis.renderCardExtras(),
+      onTellFacilitator: facilitator && !this.isFacilitator ? () => this.focusCheckIn(facilitator.participantId) : undefined,
+    });
+    this.els.helpExtras = help.dialog.querySelector('.help-extras');
+    return help;
+  }
+
+  refreshHelp() { if (this.els.helpExtras) replaceChildren(this.els.helpExtras, this.crisis.renderCardExtras()); }
+
+  refreshSupport() {
+    if (!this.els.support) return;
+    const fresh = this.crisis.renderSupport();
+    this.els.support.replaceWith(fresh);
+    this.els.support = fresh;
   }
 
   renderLobby() {
@@ -382,7 +407,7 @@ export class RoomScreen {
   }
 
   renderClosed() {
-    const help = renderHelp({});
+    const help = this.renderHelpCard();
     return h('section', { class: 'card narrow closed' },
       h('h1', { tabindex: '-1' }, t('room.closed.title')),
       h('p', null, closedText(this.closed)),
