@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
+using PeerRooms.Core.Moderation;
 using PeerRooms.Core.Rooms;
 using PeerRooms.Server.Hosting;
 using PeerRooms.Server.Persistence;
@@ -24,6 +25,43 @@ public sealed class SqliteRoomRepositoryTests : RoomRepositoryContract, IDisposa
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+}
+
+public sealed class SqliteModerationRecordsTests : ModerationRecordsContract, IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "peerrooms-tests", "sqlite-" + Guid.NewGuid().ToString("N")[..8]);
+
+    protected override Task<(IBanRepository Bans, IAuditLog Audit)> CreateAsync()
+    {
+        var db = new SqliteDatabase(Options.Create(new PeerRoomsOptions { DataDirectory = _dir }),
+            new HostingEnvironment { ContentRootPath = Path.GetTempPath() }, new ConfigurationBuilder().Build());
+        return Task.FromResult<(IBanRepository, IAuditLog)>((new SqliteBanRepository(db), new SqliteAuditLog(db)));
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+}
+
+public sealed class PostgresModerationRecordsTests(PostgresFixture fixture) : ModerationRecordsContract, IClassFixture<PostgresFixture>, IAsyncLifetime
+{
+    private readonly List<PostgresDatabase> _databases = [];
+
+    protected override async Task<(IBanRepository Bans, IAuditLog Audit)> CreateAsync()
+    {
+        var db = new PostgresDatabase(await fixture.Postgres.CreateDatabaseAsync());
+        _databases.Add(db);
+        return (new PostgresBanRepository(db), new PostgresAuditLog(db));
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var db in _databases) await db.DisposeAsync();
     }
 }
 
