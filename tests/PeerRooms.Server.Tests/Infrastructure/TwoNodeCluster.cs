@@ -35,7 +35,8 @@ public sealed class TwoNodeCluster : IAsyncLifetime
         return settings;
     }
 
-    public PeerRoomsServer StartNode(string nodeId, IDictionary<string, string?>? extra = null) => new(NodeSettings(nodeId, extra));
+    public PeerRoomsServer StartNode(string nodeId, IDictionary<string, string?>? extra = null, Action<Microsoft.AspNetCore.Hosting.IWebHostBuilder>? configure = null)
+        => new(NodeSettings(nodeId, extra), configure: configure);
 
     public async Task DisposeAsync()
     {
