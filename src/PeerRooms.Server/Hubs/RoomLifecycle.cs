@@ -25,8 +25,19 @@ public sealed class RoomLifecycle(
     public Task RemoveConnectionAsync(string roomId, string connectionId) => membership.RemoveAsync(roomId, connectionId);
 
     /// <summary>Whether presence still lists this connection in the room (a refused re-join must not keep stale groups).</summary>
+    /// <remarks>When presence cannot be read (shared state down) the answer is "no", so groups are dropped rather than kept.</remarks>
     public async Task<bool> IsPresentAsync(string roomId, string userId, string connectionId)
-        => (await presence.GetConnectionsAsync(roomId, userId)).Any(c => c.ConnectionId == connectionId);
+    {
+        try
+        {
+            return (await presence.GetConnectionsAsync(roomId, userId)).Any(c => c.ConnectionId == connectionId);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            ModerationLog.LifecycleStepFailed(logger, roomId, ex.GetType().Name);
+            return false;
+        }
+    }
 
     public Task<RoomStateView> StateForAsync(Room room, Participant participant) => reader.ViewAsync(room, forLobby: !participant.IsAdmitted);
 
