@@ -2,7 +2,7 @@
 // panel. State lives here; rendering is rebuilt from it (language changes) or patched in place
 // (new messages, roster, typing) so focus and scroll stay where the person left them.
 import { h, replaceChildren, userText } from '../ui/dom.js';
-import { t, tParts, errorText } from '../i18n/i18n.js';
+import { t, tParts } from '../i18n/i18n.js';
 import { announce, alertNow } from '../ui/announcer.js';
 import { features } from '../features.js';
 import { renderMessage } from './message-view.js';
@@ -12,8 +12,8 @@ import { renderHelp } from './help-card.js';
 import { Composer } from './composer.js';
 import { renderFloorStrip, tickTimers } from './floor-strip.js';
 import { renderCheckIns } from './check-ins.js';
-import { askReportReason } from './report-dialog.js';
 import { RoomCrisis } from './room-crisis.js';
+import { roomActions } from './room-actions.js';
 
 const TYPING_TIMEOUT_MS = 6000;
 
@@ -209,58 +209,6 @@ export class RoomScreen {
     if (this.typing.delete(participantId)) this.refreshTyping();
   }
 
-  // --- Actions -----------------------------------------------------------------------------------
-
-  async send(text) {
-    this.setNotice('');
-    try {
-      await this.client.sendMessage({ roomId: this.roomId, text });
-    } catch (err) {
-      this.setNotice(t('room.sendFailed', { reason: errorText(err) }));
-      throw err;
-    }
-  }
-
-  /** Runs a facilitator or participant action; a refusal is shown, not thrown. */
-  async act(action) {
-    this.setNotice('');
-    try {
-      return await action();
-    } catch (err) {
-      const text = t('room.actionFailed', { reason: errorText(err) });
-      this.setNotice(text);
-      alertNow(text);
-      return undefined;
-    }
-  }
-
-  async sendCheckIn(toParticipantId, text) {
-    const sent = await this.act(() => this.client.sendCheckInMessage({ roomId: this.roomId, toParticipantId, text }));
-    if (sent) this.onCheckIn(sent);
-    return Boolean(sent);
-  }
-
-  /** Opens the private message form addressed to someone (facilitator roster action). */
-  focusCheckIn(participantId) {
-    this.checkInTo = participantId;
-    this.refreshPeople();
-    const select = this.app.main.querySelector('#checkin-to');
-    if (select) select.value = participantId;
-    this.app.main.querySelector('#checkin-text')?.focus();
-  }
-
-  async report(message) {
-    const reason = await askReportReason(message);
-    if (reason === null) return;
-    const id = await this.act(() => this.client.report({ roomId: this.roomId, messageId: message.messageId, reason: reason || undefined }));
-    if (id) { this.setNotice(t('room.report.sent')); announce(t('room.report.sent')); }
-  }
-
-  toggleHand() {
-    const raised = this.roomState?.handQueue?.includes(this.me.participantId);
-    return this.act(() => (raised ? this.client.lowerHand(this.roomId) : this.client.raiseHand(this.roomId)).then((state) => state && this.onRoomState(state)));
-  }
-
   get isMutedPersonally() { return Boolean(this.roomState?.mutes?.some((m) => m.participantId === this.me.participantId)); }
 
   get isMuted() { return !this.isFacilitator && (this.isMutedPersonally || Boolean(this.roomState?.everyoneMuted)); }
@@ -270,11 +218,6 @@ export class RoomScreen {
   }
 
   messageById(messageId) { return this.messages.find((m) => m.messageId === messageId); }
-
-  async leave() {
-    try { await this.client.leaveRoom(this.roomId); } catch { /* already out */ }
-    this.app.rooms();
-  }
 
   setNotice(text) {
     this.notice = text;
@@ -422,3 +365,6 @@ function closedText(reason) {
   const text = t(key);
   return text === key ? t('room.closed.other', { reason }) : text;
 }
+
+// What the person does in the room (send, report, hands, private messages, facilitator actions).
+Object.assign(RoomScreen.prototype, roomActions);
