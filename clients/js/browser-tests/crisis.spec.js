@@ -58,7 +58,7 @@ describe('web app: crisis escalation', () => {
     await card.getByText('Claimed by you').waitFor();
     await card.getByRole('button', { name: 'Acknowledge' }).click();
     await card.getByText('State: acknowledged').waitFor();
-    await card.getByRole('textbox', { name: 'Private channel with the participant' }).fill('Hi Sky, I am here with you. Are you safe right now?');
+    await card.getByRole('textbox', { name: 'Private message' }).fill('Hi Sky, I am here with you. Are you safe right now?');
     await card.getByRole('button', { name: 'Send' }).click();
     const support = par.page.getByRole('region', { name: 'Private support' });
     await support.getByText('Are you safe right now?').waitFor();

@@ -62,7 +62,7 @@ function renderChannel(c, screen, key) {
       if (!value) return;
       const sent = await screen.act(() => screen.client.sendPrivateMessage({ caseId: c.caseId, text: value }));
       if (sent) { text.value = ''; screen.onPrivateMessage(sent); }
-    } }, field(t('crisis.channel'), text), h('button', { type: 'submit', ...key('channel-send') }, t('crisis.send'))));
+    } }, field(t('room.checkins.text'), text), h('button', { type: 'submit', ...key('channel-send') }, t('crisis.send'))));
 }
 
 function renderDetails(c, screen, key) {

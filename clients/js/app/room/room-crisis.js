@@ -80,7 +80,7 @@ export class RoomCrisis {
       h('h2', { id: 'support-h' }, t('support.title')),
       h('p', { class: 'hint' }, t('support.hint')),
       h('ol', { class: 'checkin-list' }, this.messages.map((m) => h('li', null,
-        h('span', { class: 'message-author' }, m.from === 'crisis-staff' ? t('support.staff') : t('room.you')), ' ',
+        h('span', { class: 'message-author' }, m.from === 'crisis-staff' ? t('support.staff') : t('crisis.channelYou')), ' ',
         h('span', { dir: 'auto' }, m.text)))),
       h('form', { onSubmit: async (e) => {
         e.preventDefault();
