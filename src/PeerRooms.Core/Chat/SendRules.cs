@@ -34,8 +34,12 @@ public sealed class SendContext(Caller caller, Room room, Participant sender, Se
     public Dictionary<string, object> Items { get; } = new(StringComparer.Ordinal);
 }
 
-/// <summary>A private note to the sender about their own message.</summary>
-public sealed record SenderNotice(string Kind, string Text);
+/// <summary>
+/// A private note to the sender about their own message. <see cref="Kind"/> is machine-readable
+/// (e.g. <c>pii_masked</c>, <c>language_nudge</c>), <see cref="Text"/> is ready to show, and
+/// <see cref="Detail"/> says what it is about (e.g. <c>phone</c>, or the term found).
+/// </summary>
+public sealed record SenderNotice(string Kind, string Text, string? Detail = null);
 
 public interface ISendRule
 {

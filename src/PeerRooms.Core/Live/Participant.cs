@@ -30,6 +30,11 @@ public sealed record Participant
     public string RoomRole { get; init; } = RoomRoles.Participant;
     public string Status { get; init; } = ParticipantStatus.InRoom;
     public DateTimeOffset JoinedAt { get; init; }
+    /// <summary>
+    /// What the participant chose to share about themselves, each with its audience. Server-side in
+    /// full; recipients get only what <see cref="Disclosure.AttributeVisibility.VisibleTo"/> allows them.
+    /// </summary>
+    public IReadOnlyList<Disclosure.PersonalAttribute> Attributes { get; init; } = [];
 
     public bool IsFacilitator => RoomRole == RoomRoles.Facilitator;
     public bool IsAdmitted => Status == ParticipantStatus.InRoom;
