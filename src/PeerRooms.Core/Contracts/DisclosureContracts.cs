@@ -4,11 +4,12 @@ namespace PeerRooms.Core.Contracts;
 
 // Wire DTOs of the disclosure feature (docs/protocol.md, "Safe disclosure").
 
-/// <summary>Events the disclosure feature sends on the rooms hub.</summary>
+/// <summary>
+/// Events the disclosure feature sends on the rooms hub. (Attribute changes reuse
+/// <c>ParticipantUpdated</c>, <see cref="ParticipantUpdatedEvent"/>, filtered per recipient.)
+/// </summary>
 public static class DisclosureEvents
 {
-    /// <summary>A participant changed what they share; payload filtered per recipient.</summary>
-    public const string ParticipantUpdated = "ParticipantUpdated";
     /// <summary>The author retracted a message: clients remove it.</summary>
     public const string MessageRetracted = "MessageRetracted";
 }
@@ -37,13 +38,6 @@ public sealed record SetAttributesRequest
     [DataMember(Name = "roomId")] public string RoomId { get; init; } = "";
     /// <summary>The full new set (replaces the previous one); empty clears everything.</summary>
     [DataMember(Name = "attributes")] public IReadOnlyList<AttributeView>? Attributes { get; init; }
-}
-
-[DataContract]
-public sealed record ParticipantUpdatedEvent
-{
-    [DataMember(Name = "roomId")] public required string RoomId { get; init; }
-    [DataMember(Name = "participant")] public required ParticipantView Participant { get; init; }
 }
 
 [DataContract]

@@ -20,7 +20,7 @@ public static class Views
         DisplayName = p.DisplayName,
         Role = p.RoomRole,
         Status = p.Status,
-        Attributes = p.Attributes.VisibleTo(viewer).Select(ToView).ToArray(),
+        Attributes = p.Attributes.Items.VisibleTo(viewer).Select(ToView).ToArray(),
     };
 
     /// <summary>The view of <paramref name="p"/> that <paramref name="viewer"/> may see.</summary>
@@ -46,7 +46,7 @@ public static class Views
         SentAt = m.SentAt,
         ContentWarning = m.ContentWarning,
         Audience = m.Audience,
-        SensitiveTopics = m.SensitiveTopics,
+        SensitiveTopics = m.SensitiveTopics.Items,
     };
 
     public static SenderNoticeView ToView(this Chat.SenderNotice n) => new() { Kind = n.Kind, Text = n.Text, Detail = n.Detail };

@@ -16,7 +16,7 @@ public sealed class AttributesJoinRule(TimeProvider time) : IJoinRule
     {
         var attributes = PersonalAttributeRules.Validate(
             context.Request.Attributes?.Select(a => ((string?)a?.Kind, (string?)a?.Value, (string?)a?.Audience)), time.GetUtcNow());
-        context.Candidate = context.Candidate with { Attributes = attributes };
+        context.Candidate = context.Candidate with { Attributes = new(attributes) };
         return ValueTask.CompletedTask;
     }
 }

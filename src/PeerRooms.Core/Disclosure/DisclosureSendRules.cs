@@ -21,7 +21,7 @@ public sealed class MessageDisclosureRule : ISendRule
         context.Message = context.Message with
         {
             Audience = audience == MessageAudience.Facilitators ? MessageAudience.Facilitators : context.Message.Audience,
-            SensitiveTopics = topics,
+            SensitiveTopics = new(topics),
         };
         return ValueTask.CompletedTask;
     }

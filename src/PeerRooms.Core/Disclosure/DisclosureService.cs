@@ -24,7 +24,7 @@ public sealed class DisclosureService(
         roomId = InputRules.RequireId(roomId, "roomId");
         var validated = PersonalAttributeRules.Validate(attributes, time.GetUtcNow());
         await chat.RequireMemberAsync(roomId, caller, ct);
-        return await presence.UpdateAsync(roomId, caller.UserId, p => p with { Attributes = validated }, ct)
+        return await presence.UpdateAsync(roomId, caller.UserId, p => p with { Attributes = new(validated) }, ct)
                ?? throw new PeerRoomsException(ErrorCodes.NotMember, "you are not in this room");
     }
 

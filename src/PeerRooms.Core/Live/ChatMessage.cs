@@ -19,7 +19,7 @@ public sealed record ChatMessage
     /// <summary>The crisis scan asked for a content warning (room handling <c>deliver_with_warning</c>): clients blur it until tapped.</summary>
     public bool ContentWarning { get; init; }
     /// <summary>Content-warning topics chosen by the sender (<see cref="Disclosure.SensitiveTopics"/>); empty = none.</summary>
-    public IReadOnlyList<string> SensitiveTopics { get; init; } = [];
+    public ValueList<string> SensitiveTopics { get; init; } = ValueList<string>.Empty;
 
     /// <summary>Whether <paramref name="viewer"/> may see this message (live or in history).</summary>
     public bool IsVisibleTo(Participant viewer) =>

@@ -34,7 +34,7 @@ public sealed record Participant
     /// What the participant chose to share about themselves, each with its audience. Server-side in
     /// full; recipients get only what <see cref="Disclosure.AttributeVisibility.VisibleTo"/> allows them.
     /// </summary>
-    public IReadOnlyList<Disclosure.PersonalAttribute> Attributes { get; init; } = [];
+    public ValueList<Disclosure.PersonalAttribute> Attributes { get; init; } = ValueList<Disclosure.PersonalAttribute>.Empty;
 
     public bool IsFacilitator => RoomRole == RoomRoles.Facilitator;
     public bool IsAdmitted => Status == ParticipantStatus.InRoom;

@@ -53,6 +53,7 @@ public static class ServiceRegistration
 
         services.AddDurableStore(config);
         services.AddLiveState(options);
+        services.AddDisclosure(options);
 
         var signalR = services.AddSignalR(hub =>
             {

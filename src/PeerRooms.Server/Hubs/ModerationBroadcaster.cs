@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using PeerRooms.Core.Contracts;
+using PeerRooms.Core.Disclosure;
 using PeerRooms.Core.Live;
 using PeerRooms.Core.Moderation;
 using PeerRooms.Server.Logging;
@@ -16,6 +17,7 @@ public sealed class ModerationBroadcaster(
     RoomMembership membership,
     RoomStateReader reader,
     ShareTimers timers,
+    ParticipantFanOut participants,
     ILogger<ModerationBroadcaster> logger)
 {
     public async Task ApplyAsync(ModerationResult result)
@@ -35,14 +37,16 @@ public sealed class ModerationBroadcaster(
         var waiting = await reader.LobbyAsync(roomId);
         await hub.Clients.Group(RoomGroups.Facilitators(roomId)).LobbyChanged(new LobbyChangedEvent
         {
-            RoomId = roomId, Waiting = waiting.Select(p => p.ToView()).ToArray(),
+            RoomId = roomId, Waiting = waiting.Select(p => p.ToView(AttributeViewer.Facilitator)).ToArray(),
         });
     }
 
     private async Task ApplyAsync(string roomId, ParticipantChange change)
     {
         var ids = change.Connections.Select(c => c.ConnectionId).ToArray();
-        var updated = new ParticipantUpdatedEvent { RoomId = roomId, Participant = change.Participant.ToView() };
+        // Each recipient gets the attributes their role allows; the participant's own connections the self view.
+        Task SendUpdatedAsync() => participants.SendAsync(roomId, change.Participant,
+            (client, view) => client.ParticipantUpdated(new ParticipantUpdatedEvent { RoomId = roomId, Participant = view }), [], includeSelf: true);
         switch (change.Kind)
         {
             case ParticipantChangeKinds.Ejected:
@@ -57,13 +61,12 @@ public sealed class ModerationBroadcaster(
                 break;
             case ParticipantChangeKinds.SentToLobby:
                 await membership.PlaceAllAsync(roomId, change.Connections, change.Participant);
-                await hub.Clients.Group(RoomGroups.Members(roomId)).ParticipantUpdated(updated);
-                if (ids.Length > 0) await hub.Clients.Clients(ids).ParticipantUpdated(updated);
+                await SendUpdatedAsync();
                 break;
             default:
                 // Admitted, promoted, demoted: move groups first so the participant gets the event too.
                 await membership.PlaceAllAsync(roomId, change.Connections, change.Participant);
-                await hub.Clients.Group(RoomGroups.Members(roomId)).ParticipantUpdated(updated);
+                await SendUpdatedAsync();
                 break;
         }
     }

@@ -14,7 +14,7 @@ namespace PeerRooms.Server.Hubs;
 /// at-most-once and keeps nothing: anything that must not be lost is stored before it is sent, and
 /// clients recover gaps from history by sequence number.
 /// </summary>
-public sealed class RoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub, PeerRoomsMetrics metrics, IOptions<PeerRoomsOptions> options)
+public sealed class RoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub, PeerRoomsMetrics metrics, IOptions<PeerRoomsOptions> options, ParticipantFanOut participants)
 {
     private readonly bool _viaRedis = !string.IsNullOrWhiteSpace(options.Value.Redis);
 
@@ -36,9 +36,11 @@ public sealed class RoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub, PeerR
         metrics.MessageDelivered(message.Audience, Stopwatch.GetElapsedTime(started), _viaRedis);
     }
 
+    /// <summary>Announces a new participant; each recipient gets the attributes their role allows (<see cref="ParticipantFanOut"/>).</summary>
     public Task JoinedAsync(string roomId, Participant participant, string exceptConnectionId)
-        => hub.Clients.GroupExcept(RoomGroups.Members(roomId), exceptConnectionId)
-            .ParticipantJoined(new ParticipantJoinedEvent { RoomId = roomId, Participant = participant.ToView() });
+        => participants.SendAsync(roomId, participant,
+            (client, view) => client.ParticipantJoined(new ParticipantJoinedEvent { RoomId = roomId, Participant = view }),
+            [exceptConnectionId], includeSelf: false);
 
     public Task LeftAsync(string roomId, Participant participant)
         => hub.Clients.Group(RoomGroups.Members(roomId))

@@ -30,7 +30,7 @@ public sealed partial class RoomHub
 
     [FacilitatorOnly]
     public async Task<IReadOnlyList<ParticipantView>> GetLobby(string roomId, [FromServices] ModerationTools tools)
-        => (await tools.Lobby.GetLobbyAsync(Context.User.ToCaller(), roomId)).Select(p => p.ToView()).ToArray();
+        => (await tools.Lobby.GetLobbyAsync(Context.User.ToCaller(), roomId)).Select(p => p.ToView(Core.Disclosure.AttributeViewer.Facilitator)).ToArray();
 
     [FacilitatorOnly]
     public async Task Admit(string roomId, string participantId, [FromServices] ModerationTools tools)

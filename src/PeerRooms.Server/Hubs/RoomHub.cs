@@ -59,8 +59,8 @@ public sealed partial class RoomHub(RoomChatService chat, RoomBroadcaster broadc
             ParticipantId = outcome.Participant.ParticipantId,
             Status = outcome.Participant.Status,
             Role = outcome.Participant.RoomRole,
-            // The lobby sees nothing of the room: only itself on the roster.
-            Roster = (admitted ? outcome.Roster : outcome.Roster.Where(p => p.UserId == caller.UserId)).Select(p => p.ToView()).ToArray(),
+            // The lobby sees nothing of the room: only itself on the roster. Attributes are filtered per viewer.
+            Roster = RosterFor(admitted ? outcome.Roster : outcome.Roster.Where(p => p.UserId == caller.UserId).ToArray(), outcome.Participant),
             History = outcome.History.Select(m => m.ToView(roomId)).ToArray(),
             RoomState = await lifecycle.StateForAsync(outcome.Room, outcome.Participant),
         };
@@ -83,7 +83,11 @@ public sealed partial class RoomHub(RoomChatService chat, RoomBroadcaster broadc
             await broadcast.MessageAsync(sent.Room.Id, sent.Message, sent.Sender);
             await observers.NotifyAsync(sent.Context);
         }
-        return new SendMessageResponse { MessageId = sent.Message.MessageId, Sequence = sent.Message.Sequence, Duplicate = sent.Duplicate };
+        return new SendMessageResponse
+        {
+            MessageId = sent.Message.MessageId, Sequence = sent.Message.Sequence, Duplicate = sent.Duplicate,
+            Notices = sent.Duplicate ? [] : sent.Context.Notices.Select(n => n.ToView()).ToArray(),
+        };
     }
 
     public async Task SetTyping(string roomId, bool typing)
@@ -103,8 +107,9 @@ public sealed partial class RoomHub(RoomChatService chat, RoomBroadcaster broadc
     public async Task<IReadOnlyList<ParticipantView>> GetRoster(string roomId)
     {
         RequireJoined(roomId);
-        var roster = await chat.GetRosterAsync(Context.User.ToCaller(), roomId);
-        return roster.Select(p => p.ToView()).ToArray();
+        var caller = Context.User.ToCaller();
+        var roster = await chat.GetRosterAsync(caller, roomId);
+        return RosterFor(roster, caller.UserId);
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)

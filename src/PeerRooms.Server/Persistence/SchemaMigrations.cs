@@ -48,6 +48,25 @@ public static class SchemaMigrations
         );
         CREATE INDEX ix_moderation_audit_room ON moderation_audit(room_id, seq);
         """,
+        // 3: disclosure. Who accepted which guidelines version when; the opt-in retained transcript.
+        """
+        CREATE TABLE guidelines_acceptances (
+            room_id TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            accepted_at TEXT NOT NULL,
+            PRIMARY KEY (room_id, user_id, version)
+        );
+        CREATE TABLE transcript_messages (
+            room_id TEXT NOT NULL,
+            message_id TEXT NOT NULL,
+            sequence INTEGER NOT NULL,
+            expires_at_ms INTEGER NOT NULL,
+            body TEXT NOT NULL,
+            PRIMARY KEY (room_id, message_id)
+        );
+        CREATE INDEX ix_transcript_messages_expiry ON transcript_messages(expires_at_ms);
+        """,
     ];
 
     /// <summary>The same steps for PostgreSQL, with the same numbering (step N here is step N above).</summary>
@@ -90,6 +109,25 @@ public static class SchemaMigrations
             at TIMESTAMPTZ NOT NULL
         );
         CREATE INDEX ix_moderation_audit_room ON moderation_audit(room_id, seq);
+        """,
+        // 3: disclosure (same tables as SQLite step 3).
+        """
+        CREATE TABLE guidelines_acceptances (
+            room_id TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            accepted_at TIMESTAMPTZ NOT NULL,
+            PRIMARY KEY (room_id, user_id, version)
+        );
+        CREATE TABLE transcript_messages (
+            room_id TEXT NOT NULL,
+            message_id TEXT NOT NULL,
+            sequence BIGINT NOT NULL,
+            expires_at_ms BIGINT NOT NULL,
+            body JSONB NOT NULL,
+            PRIMARY KEY (room_id, message_id)
+        );
+        CREATE INDEX ix_transcript_messages_expiry ON transcript_messages(expires_at_ms);
         """,
     ];
 

@@ -41,6 +41,10 @@ public sealed class RedisKeys(string prefix)
     /// <summary>Slow mode: user id → last accepted send (unix ms).</summary>
     public RedisKey SlowMode(string roomId) => $"{Prefix}:room:{{{roomId}}}:slowmode";
 
+    // Disclosure
+    /// <summary>A user's content preferences (collapsed content-warning topics), JSON; expires when unused.</summary>
+    public RedisKey ContentPreferences(string userId) => $"{Prefix}:user:{userId}:content-prefs";
+
     /// <summary>A room-scoped key for a feature's own state, e.g. <c>Room(roomId, "mutes")</c>.</summary>
     public RedisKey Room(string roomId, string name) => $"{Prefix}:room:{{{roomId}}}:{name}";
 
