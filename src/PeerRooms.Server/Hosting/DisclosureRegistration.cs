@@ -3,7 +3,6 @@ using PeerRooms.Core.Chat;
 using PeerRooms.Core.Disclosure;
 using PeerRooms.Server.Disclosure;
 using PeerRooms.Server.Hubs;
-using PeerRooms.Server.Logging;
 using PeerRooms.Server.Persistence;
 using PeerRooms.Server.State;
 using PeerRooms.Server.State.Redis;
@@ -13,7 +12,7 @@ namespace PeerRooms.Server.Hosting;
 /// <summary>
 /// Wiring of the safe-disclosure feature: its join and send rules, the transcript observer and
 /// purge job, its stores (live: in memory or Redis, chosen like the other live state; durable:
-/// SQLite), and the log privacy floors.
+/// PostgreSQL or SQLite, whichever the durable store is).
 /// </summary>
 public static class DisclosureRegistration
 {
@@ -32,14 +31,15 @@ public static class DisclosureRegistration
         services.AddSingleton<ParticipantFanOut>();
         services.AddSingleton<DisclosureBroadcaster>();
 
-        services.AddSingleton<IGuidelinesAcceptanceStore, SqliteGuidelinesAcceptanceStore>();
-        services.AddSingleton<ITranscriptStore, SqliteTranscriptStore>();
+        // Durable: in whichever database AddDurableStore chose (PostgreSQL when configured, else SQLite).
+        services.AddSingleton<IGuidelinesAcceptanceStore>(sp => sp.GetService<PostgresDatabase>() is { } pg
+            ? new PostgresGuidelinesAcceptanceStore(pg) : new SqliteGuidelinesAcceptanceStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<ITranscriptStore>(sp => sp.GetService<PostgresDatabase>() is { } pg
+            ? new PostgresTranscriptStore(pg) : new SqliteTranscriptStore(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<TranscriptPurgeService>();
         services.AddHostedService(sp => sp.GetRequiredService<TranscriptPurgeService>());
         if (string.IsNullOrWhiteSpace(options.Redis)) services.AddSingleton<IContentPreferenceStore, InMemoryContentPreferenceStore>();
         else services.AddSingleton<IContentPreferenceStore, RedisContentPreferenceStore>();
-
-        services.PostConfigure<LoggerFilterOptions>(LogPrivacyFloors.Apply);
         return services;
     }
 }

@@ -37,7 +37,7 @@ public class AttributeAudienceTests(ServerFixture fixture) : IClassFixture<Serve
         using var peerJoins = peer.Record<ParticipantJoinedEvent>(RoomEvents.ParticipantJoined);
         using var peerRaw = peer.Record<object>(RoomEvents.ParticipantJoined);
         using var listenerJoins = listener.Record<ParticipantJoinedEvent>(RoomEvents.ParticipantJoined);
-        using var listenerUpdates = listener.Record<ParticipantUpdatedEvent>(DisclosureEvents.ParticipantUpdated);
+        using var listenerUpdates = listener.Record<ParticipantUpdatedEvent>(ModerationEvents.ParticipantUpdated);
         using var listenerMessages = listener.Record<MessageView>(RoomEvents.MessageReceived);
         await Join(listener, other, "Listener");
         Assert.Equal("facilitator", (await Join(facilitator, room, "Facilitator Fay")).Role);
@@ -74,10 +74,10 @@ public class AttributeAudienceTests(ServerFixture fixture) : IClassFixture<Serve
         var riverId = Ids.User();
         await using var river = await Server.ConnectAsync(riverId, protocol);
         await using var riverTab2 = await Server.ConnectAsync(riverId, protocol);
-        using var facilitatorUpdates = facilitator.Record<ParticipantUpdatedEvent>(DisclosureEvents.ParticipantUpdated);
-        using var peerUpdates = peer.Record<ParticipantUpdatedEvent>(DisclosureEvents.ParticipantUpdated);
-        using var peerRaw = peer.Record<object>(DisclosureEvents.ParticipantUpdated);
-        using var tab2Updates = riverTab2.Record<ParticipantUpdatedEvent>(DisclosureEvents.ParticipantUpdated);
+        using var facilitatorUpdates = facilitator.Record<ParticipantUpdatedEvent>(ModerationEvents.ParticipantUpdated);
+        using var peerUpdates = peer.Record<ParticipantUpdatedEvent>(ModerationEvents.ParticipantUpdated);
+        using var peerRaw = peer.Record<object>(ModerationEvents.ParticipantUpdated);
+        using var tab2Updates = riverTab2.Record<ParticipantUpdatedEvent>(ModerationEvents.ParticipantUpdated);
         await Join(facilitator, room, "Fay");
         await Join(peer, room, "Peer");
         await Join(river, room, "River");

@@ -37,7 +37,12 @@ public static class DisclosureTestKit
     /// <summary>Creates a room through the HTTP API as an admin with any fields (guidelines, policy, ...); returns its id and guidelines version.</summary>
     public static async Task<(string Id, int GuidelinesVersion)> CreateRoomAsync(PeerRoomsServer server, object body)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/rooms") { Content = JsonContent.Create(body) };
+        // Like PeerRoomsServer.CreateRoomAsync: the session opens on the first join unless the test says otherwise.
+        var json = JsonSerializer.SerializeToNode(body, new JsonSerializerOptions(JsonSerializerDefaults.Web))!.AsObject();
+        var policy = json["policy"]?.AsObject() ?? [];
+        json["policy"] = policy;
+        if (!policy.ContainsKey("requireFacilitatorToStart")) policy["requireFacilitatorToStart"] = false;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/rooms") { Content = JsonContent.Create(json) };
         request.Headers.Authorization = new("Bearer", await server.TokenAsync("admin-1", "admin"));
         using var response = await server.Http.SendAsync(request);
         response.EnsureSuccessStatusCode();

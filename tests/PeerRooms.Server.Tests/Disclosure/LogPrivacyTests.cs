@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -9,38 +9,10 @@ using static PeerRooms.Server.Tests.Disclosure.DisclosureTestKit;
 
 namespace PeerRooms.Server.Tests.Disclosure;
 
-/// <summary>Every log line the server writes, at every level, with its arguments and exception.</summary>
-public sealed class CapturingLoggerProvider : ILoggerProvider
-{
-    private readonly ConcurrentQueue<string> _lines = new();
-
-    public IReadOnlyList<string> Lines => _lines.ToArray();
-
-    public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, _lines);
-
-    public void Dispose() { }
-
-    private sealed class CapturingLogger(string category, ConcurrentQueue<string> lines) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull
-        {
-            lines.Enqueue($"{category} scope: {state}");
-            return null;
-        }
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
-            lines.Enqueue($"{logLevel} {category} [{eventId.Id}] {formatter(state, exception)} {values} {exception}");
-        }
-    }
-}
-
 /// <summary>
-/// Logs never contain message text, display names, attribute values or tokens: a busy session runs
-/// against a node logging everything at Trace, and none of those strings appear anywhere.
+/// Logs never contain message text, display names, attribute values or tokens: a busy session using
+/// every disclosure feature runs against a node logging everything at Trace, and none of those
+/// strings appear in any line (complements Operations/LogRedactionTests, which covers the basics).
 /// </summary>
 public sealed class LogPrivacyTests : IDisposable
 {
@@ -54,7 +26,12 @@ public sealed class LogPrivacyTests : IDisposable
             new[] { "Default", "Microsoft", "Microsoft.AspNetCore", "Microsoft.AspNetCore.SignalR", "Microsoft.AspNetCore.Http.Connections",
                     "Microsoft.AspNetCore.Hosting.Diagnostics", "Microsoft.AspNetCore.Authentication" }
                 .ToDictionary(c => $"Logging:LogLevel:{c}", _ => (string?)"Trace"),
-            configureServices: services => services.AddSingleton<ILoggerProvider>(_logs));
+            configure: b => b.ConfigureLogging(l =>
+            {
+                l.SetMinimumLevel(LogLevel.Trace);
+                l.AddProvider(_logs);
+                l.AddFilter<CapturingLoggerProvider>(null, LogLevel.Trace);
+            }));
     }
 
     public void Dispose() => _server.Dispose();

@@ -44,7 +44,7 @@ public class PseudonymTests(ServerFixture fixture) : IClassFixture<ServerFixture
         await using var other = await Server.ConnectAsync(Ids.User(), protocol);
         using var joins = other.Record<object>(RoomEvents.ParticipantJoined);
         using var messages = other.Record<object>(RoomEvents.MessageReceived);
-        using var updates = other.Record<object>(DisclosureEvents.ParticipantUpdated);
+        using var updates = other.Record<object>(ModerationEvents.ParticipantUpdated);
         using var typing = other.Record<object>(RoomEvents.Typing);
         await Join(other, room, "Other");
 
