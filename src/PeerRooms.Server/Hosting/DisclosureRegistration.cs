@@ -32,10 +32,8 @@ public static class DisclosureRegistration
         services.AddSingleton<DisclosureBroadcaster>();
 
         // Durable: in whichever database AddDurableStore chose (PostgreSQL when configured, else SQLite).
-        services.AddSingleton<IGuidelinesAcceptanceStore>(sp => sp.GetService<PostgresDatabase>() is { } pg
-            ? new PostgresGuidelinesAcceptanceStore(pg) : new SqliteGuidelinesAcceptanceStore(sp.GetRequiredService<SqliteDatabase>()));
-        services.AddSingleton<ITranscriptStore>(sp => sp.GetService<PostgresDatabase>() is { } pg
-            ? new PostgresTranscriptStore(pg) : new SqliteTranscriptStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddDurable<IGuidelinesAcceptanceStore, SqliteGuidelinesAcceptanceStore, PostgresGuidelinesAcceptanceStore>();
+        services.AddDurable<ITranscriptStore, SqliteTranscriptStore, PostgresTranscriptStore>();
         services.AddSingleton<TranscriptPurgeService>();
         services.AddHostedService(sp => sp.GetRequiredService<TranscriptPurgeService>());
         if (string.IsNullOrWhiteSpace(options.Redis)) services.AddSingleton<IContentPreferenceStore, InMemoryContentPreferenceStore>();
