@@ -29,6 +29,7 @@ public sealed partial class RoomHub(RoomChatService chat, RoomBroadcaster broadc
         // history is read, so nothing sent in between is missed and the lobby receives nothing of
         // the room; clients drop duplicates by sequence number.
         var caller = Context.User.ToCaller();
+        var wasJoined = joined.ContainsKey(roomId);
         JoinOutcome outcome;
         try
         {
@@ -37,8 +38,10 @@ public sealed partial class RoomHub(RoomChatService chat, RoomBroadcaster broadc
         }
         catch
         {
-            // A refused join (e.g. banned after a removal this connection did not see) leaves no groups behind.
-            if (!await lifecycle.IsPresentAsync(roomId, caller.UserId, Context.ConnectionId))
+            // A refused join (e.g. banned after a removal this connection did not see) leaves no groups
+            // behind. When presence cannot be read (shared state down), a connection that had joined keeps its place.
+            var present = await lifecycle.IsPresentAsync(roomId, caller.UserId, Context.ConnectionId);
+            if (present == false || (present is null && !wasJoined))
             {
                 if (joined.TryRemove(roomId, out _)) metrics.RoomLeftLocally(roomId);
                 await lifecycle.RemoveConnectionAsync(roomId, Context.ConnectionId);

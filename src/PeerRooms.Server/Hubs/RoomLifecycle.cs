@@ -24,9 +24,11 @@ public sealed class RoomLifecycle(
 
     public Task RemoveConnectionAsync(string roomId, string connectionId) => membership.RemoveAsync(roomId, connectionId);
 
-    /// <summary>Whether presence still lists this connection in the room (a refused re-join must not keep stale groups).</summary>
-    /// <remarks>When presence cannot be read (shared state down) the answer is "no", so groups are dropped rather than kept.</remarks>
-    public async Task<bool> IsPresentAsync(string roomId, string userId, string connectionId)
+    /// <summary>
+    /// Whether presence still lists this connection in the room (a refused re-join must not keep stale
+    /// groups); null when presence cannot be read (shared state down), so the caller can keep what it had.
+    /// </summary>
+    public async Task<bool?> IsPresentAsync(string roomId, string userId, string connectionId)
     {
         try
         {
@@ -35,7 +37,7 @@ public sealed class RoomLifecycle(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             ModerationLog.LifecycleStepFailed(logger, roomId, ex.GetType().Name);
-            return false;
+            return null;
         }
     }
 
