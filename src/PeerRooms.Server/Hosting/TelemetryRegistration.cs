@@ -95,7 +95,20 @@ public static class TelemetryRegistration
             ({ } p, _) => $"port {p} and {networks.Length} allowed network(s)",
         };
         OpsLog.TelemetryConfigured(logger, m.Path, restriction, otlp);
+        if (m.Port is { } metricsPort) WarnWhenNotListening(app, metricsPort, logger);
         return app;
+    }
+
+    /// <summary>A metrics port the server does not listen on is a silent misconfiguration: say so once started.</summary>
+    private static void WarnWhenNotListening(WebApplication app, int port, ILogger logger)
+    {
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
+            var listening = addresses.Any(a => Uri.TryCreate(a.Replace("*", "localhost").Replace("+", "localhost"), UriKind.Absolute, out var uri) && uri.Port == port);
+            if (!listening) OpsLog.MetricsPortNotListening(logger, port);
+        });
     }
 
     private static string? OtlpEndpoint(PeerRoomsOptions options, IConfiguration config)

@@ -9,6 +9,9 @@ public static partial class OpsLog
     [LoggerMessage(7002, LogLevel.Debug, "Metrics scrape refused for a caller outside PeerRooms:Metrics ({Reason})")]
     public static partial void MetricsScrapeRefused(ILogger logger, string reason);
 
+    [LoggerMessage(7003, LogLevel.Warning, "PeerRooms:Metrics:Port is {Port} but the server does not listen on it; add it to ASPNETCORE_URLS or metrics cannot be scraped")]
+    public static partial void MetricsPortNotListening(ILogger logger, int port);
+
     [LoggerMessage(7100, LogLevel.Warning, "Node {NodeId} is shutting down: readiness now fails, draining within {TimeoutSeconds}s")]
     public static partial void ShutdownStarted(ILogger logger, string nodeId, int timeoutSeconds);
 

@@ -18,11 +18,14 @@ namespace PeerRooms.Server.Tests.Infrastructure;
 public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly string[] _extraUrls;
     private readonly ConcurrentQueue<string> _output = new();
     private Process? _process;
 
-    public ServerProcess(IDictionary<string, string?> settings)
+    /// <param name="extraUrls">More addresses to listen on besides <see cref="BaseAddress"/> (e.g. a metrics port).</param>
+    public ServerProcess(IDictionary<string, string?> settings, string[]? extraUrls = null)
     {
+        _extraUrls = extraUrls ?? [];
         Port = RedisServerProcess.FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{Port}");
         Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
@@ -63,7 +66,7 @@ public sealed class ServerProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         psi.ArgumentList.Add(dll);
-        psi.Environment["ASPNETCORE_URLS"] = BaseAddress.ToString().TrimEnd('/');
+        psi.Environment["ASPNETCORE_URLS"] = string.Join(';', [BaseAddress.ToString().TrimEnd('/'), .. _extraUrls]);
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         psi.Environment["DOTNET_NOLOGO"] = "1";
         foreach (var (k, v) in _settings.Where(s => s.Value is not null))

@@ -83,10 +83,41 @@ public class MetricsTests
     }
 
     [Fact]
+    public async Task A_separate_metrics_port_serves_metrics_there_and_only_there()
+    {
+        var metricsPort = RedisServerProcess.FreePort();
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "peerrooms-test-metrics-" + Guid.NewGuid().ToString("N")[..8]);
+        using var cleanup = new DirectoryCleanup(dataDirectory);
+        await using var node = new ServerProcess(new Dictionary<string, string?>
+        {
+            ["PeerRooms:DataDirectory"] = dataDirectory,
+            ["PeerRooms:Auth:SigningKey"] = PeerRoomsServer.SigningKey,
+            ["PeerRooms:Metrics:Port"] = metricsPort.ToString(),
+        }, extraUrls: [$"http://127.0.0.1:{metricsPort}"]);
+        await node.StartAsync();
+
+        using var onMain = await node.Http.GetAsync("/metrics");
+        Assert.Equal(HttpStatusCode.NotFound, onMain.StatusCode);
+        using var scraper = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var onMetricsPort = await scraper.GetAsync($"http://127.0.0.1:{metricsPort}/metrics");
+        Assert.Equal(HttpStatusCode.OK, onMetricsPort.StatusCode);
+        Assert.Contains("peerrooms_rooms_live", await onMetricsPort.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("\"EventId\":7003", node.Output, StringComparison.Ordinal); // no "not listening" warning
+    }
+
+    [Fact]
     public async Task Metrics_can_be_switched_off()
     {
         using var server = new PeerRoomsServer(new Dictionary<string, string?> { ["PeerRooms:Metrics:Enabled"] = "false" });
         using var response = await server.Http.GetAsync("/metrics");
         Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private sealed class DirectoryCleanup(string path) : IDisposable
+    {
+        public void Dispose()
+        {
+            try { Directory.Delete(path, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
     }
 }
