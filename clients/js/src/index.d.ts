@@ -285,3 +285,30 @@ export declare class CrisisClient extends HubClient<CrisisEventMap> {
   resolveCase(request: { caseId: string; outcome: CaseOutcome; note?: string }): Promise<CaseView>;
   sendPrivateMessage(request: { caseId: string; text: string }): Promise<CrisisPrivateMessageView>;
 }
+
+// --- Safe disclosure (src/disclosure.js) ---------------------------------------------------------------
+export type AttributeKind = 'pronouns' | 'identity-tag' | 'preferred-language' | 'in-recovery-since';
+export type AttributeAudience = 'everyone' | 'facilitators' | 'nobody';
+export type SensitiveTopic = 'self-harm' | 'suicide' | 'substance-use' | 'trauma' | 'abuse' | 'eating' | 'grief';
+export declare const ATTRIBUTE_KINDS: readonly AttributeKind[];
+export declare const ATTRIBUTE_AUDIENCES: readonly AttributeAudience[];
+export declare const SENSITIVE_TOPICS: readonly SensitiveTopic[];
+export interface AttributeView { kind: AttributeKind; value: string; audience: AttributeAudience }
+export interface SenderNoticeView { kind: 'pii_masked' | 'language_nudge' | (string & {}); text: string; detail?: string | null }
+export interface ContentPreferences { collapsedTopics?: SensitiveTopic[] | null }
+export declare const DisclosureEvents: { readonly MessageRetracted: 'MessageRetracted' };
+
+export interface JoinRoomRequest { attributes?: AttributeView[] | null }
+export interface JoinRoomResponse { collapsedTopics?: SensitiveTopic[] }
+export interface ParticipantView { attributes?: AttributeView[] }
+export interface SendMessageRequest { audience?: 'everyone' | 'facilitators' | null; sensitiveTopics?: SensitiveTopic[] | null }
+export interface SendMessageResponse { notices?: SenderNoticeView[] }
+export interface MessageView { audience?: 'everyone' | 'facilitators' | 'held'; sensitiveTopics?: SensitiveTopic[] }
+export interface RoomsEventMap { MessageRetracted: { roomId: string; messageId: string } }
+
+export declare interface RoomsClient {
+  setAttributes(request: { roomId: string; attributes: AttributeView[] }): Promise<ParticipantView>;
+  retractMessage(roomId: string, messageId: string): Promise<void>;
+  getContentPreferences(): Promise<ContentPreferences>;
+  setContentPreferences(preferences: ContentPreferences): Promise<ContentPreferences>;
+}

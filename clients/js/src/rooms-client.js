@@ -6,6 +6,7 @@ import { isTerminalReason } from './close-reasons.js';
 import { newClientMessageId } from './ids.js';
 import { ModerationEvents, moderationMethods } from './moderation.js';
 import { RoomCrisisEvents, roomCrisisMethods } from './crisis.js';
+import { DisclosureEvents, disclosureMethods } from './disclosure.js';
 
 /** How many message ids per room are remembered to drop duplicates (replays overlap live events). */
 const SEEN_LIMIT = 2000;
@@ -49,7 +50,7 @@ export class RoomsClient extends HubClient {
 
   /** @param {import('./hub-client.js').HubClientOptions} options */
   constructor(options) {
-    super(HubPaths.Rooms, [...Object.values(RoomEvents), ...Object.values(ModerationEvents), ...Object.values(RoomCrisisEvents)], options);
+    super(HubPaths.Rooms, [...Object.values(RoomEvents), ...Object.values(ModerationEvents), ...Object.values(RoomCrisisEvents), ...Object.values(DisclosureEvents)], options);
   }
 
   /** Room ids this client is in (and will rejoin after a reconnect). */
@@ -188,3 +189,5 @@ export class RoomsClient extends HubClient {
 Object.assign(RoomsClient.prototype, moderationMethods);
 // Crisis escalation on the rooms hub (src/crisis.js).
 Object.assign(RoomsClient.prototype, roomCrisisMethods);
+// Safe disclosure (src/disclosure.js).
+Object.assign(RoomsClient.prototype, disclosureMethods);

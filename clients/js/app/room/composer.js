@@ -2,18 +2,22 @@
 // (at most one "typing" per few seconds, "stopped" after a pause or on send), and a send button.
 import { h, field } from '../ui/dom.js';
 import { t } from '../i18n/i18n.js';
+import { features } from '../features.js';
+import { renderComposerDisclosure } from './disclosure-fields.js';
 
 const TYPING_REPEAT_MS = 3000;
 const TYPING_IDLE_MS = 4000;
 
 export class Composer {
-  /** @param {{ onSend: (text: string) => Promise<void>, onTyping: (typing: boolean) => void }} handlers */
+  /** @param {{ onSend: (text: string, options: { audience: string, topics: Set<string> }) => Promise<void>, onTyping: (typing: boolean) => void }} handlers */
   constructor(handlers) {
     this.handlers = handlers;
     this.draft = '';
     this.lastTypingSent = 0;
     this.idleTimer = null;
     this.sending = false;
+    /** Disclosure: who the next message is for and its content-warning topics. */
+    this.options = { audience: 'everyone', topics: new Set() };
   }
 
   render() {
@@ -22,9 +26,8 @@ export class Composer {
       onKeydown: (e) => { if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); this.send(input); } } });
     this.input = input;
     return h('form', { class: 'composer', onSubmit: (e) => { e.preventDefault(); this.send(input); } },
+      features.disclosure ? renderComposerDisclosure(this.options) : null,
       field(t('room.composer.label'), input, t('room.composer.hint')),
-      // Content-warning topics chosen by the sender arrive with the disclosure feature (sensitiveTopics):
-      // a topic picker goes here when features.disclosure is on.
       h('button', { type: 'submit', class: 'button-primary send-button' }, t('room.composer.send')));
   }
 
@@ -52,7 +55,9 @@ export class Composer {
     if (!text || this.sending) return;
     this.sending = true;
     try {
-      await this.handlers.onSend(text);
+      await this.handlers.onSend(text, this.options);
+      this.options.topics.clear();
+      for (const box of input.form?.querySelectorAll('input[name=topic]') ?? []) box.checked = false;
       this.draft = '';
       input.value = '';
       this.stopTyping();

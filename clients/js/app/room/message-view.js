@@ -13,15 +13,17 @@ export function formatTime(sentAt) {
 
 /**
  * @param {import('../../src/index.js').MessageView & { sensitiveTopics?: string[] }} message
- * @param {{ mine: boolean, facilitator?: boolean, pinned?: boolean, onRetract?, onReport?, onPin?, onDelete? }} options
+ * @param {{ mine: boolean, facilitator?: boolean, pinned?: boolean, collapsedTopics?: string[], onRetract?, onReport?, onPin?, onDelete? }} options
  */
-export function renderMessage(message, { mine, facilitator, pinned, onRetract, onReport, onPin, onDelete }) {
+export function renderMessage(message, { mine, facilitator, pinned, collapsedTopics = [], onRetract, onReport, onPin, onDelete }) {
   const body = h('p', { class: 'message-text', dir: 'auto' }, message.text);
   const topics = message.sensitiveTopics ?? [];
   const warned = features.contentWarnings && (message.contentWarning || topics.length > 0);
+  // Collapsed by default; with preferences, only the topics the reader asked to collapse stay closed.
+  const open = topics.length > 0 && collapsedTopics.length > 0 && !topics.some((x) => collapsedTopics.includes(x));
   const content = warned
-    ? h('details', { class: 'content-warning' },
-      h('summary', null, topics.length ? t('room.cw.summary', { topics: topics.join(', ') }) : t('room.cw.generic')), body)
+    ? h('details', { class: 'content-warning', open },
+      h('summary', null, topics.length ? t('room.cw.summary', { topics: topics.map((x) => t(`topic.${x}`)).join(', ') }) : t('room.cw.generic')), body)
     : body;
   const hidden = h('span', { class: 'visually-hidden' }, ' ', userText(message.displayName));
   const action = (label, onClick) => h('button', { type: 'button', class: 'button-link', onClick: () => onClick(message) }, label, hidden.cloneNode(true));
@@ -35,6 +37,7 @@ export function renderMessage(message, { mine, facilitator, pinned, onRetract, o
     h('div', { class: 'message-meta' },
       h('span', { class: 'message-author' }, userText(message.displayName), mine ? ` ${t('room.you')}` : null),
       h('time', { datetime: new Date(message.sentAt).toISOString?.() ?? '' }, formatTime(message.sentAt))),
+    message.audience && message.audience !== 'everyone' ? h('p', { class: 'audience-note' }, t('room.facilitatorsOnly')) : null,
     content,
     actions.length ? h('div', { class: 'message-actions' }, actions) : null);
 }

@@ -7,10 +7,16 @@ import { askReportReason } from './report-dialog.js';
 
 /** @type {Record<string, (this: import('./room-screen.js').RoomScreen, ...args: any[]) => any>} */
 export const roomActions = {
-  async send(text) {
+  async send(text, options) {
     this.setNotice('');
     try {
-      await this.client.sendMessage({ roomId: this.roomId, text });
+      const response = await this.client.sendMessage({
+        roomId: this.roomId, text,
+        ...(options?.audience && options.audience !== 'everyone' ? { audience: options.audience } : {}),
+        ...(options?.topics?.size ? { sensitiveTopics: [...options.topics] } : {}),
+      });
+      // Private notes from the server about this message (what was masked, language suggestions).
+      if (response?.notices?.length) this.setNotice(response.notices.map((n) => n.text).join(' '));
     } catch (err) {
       this.setNotice(t('room.sendFailed', { reason: errorText(err) }));
       throw err;

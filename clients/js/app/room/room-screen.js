@@ -45,11 +45,13 @@ export class RoomScreen {
     this.checkIns = [];
     this.checkInTo = '';
     this.shareSeconds = 120;
+    /** Content-warning topics this person always wants collapsed (disclosure preference). */
+    this.collapsedTopics = joined.collapsedTopics ?? [];
     this.closed = null;
     this.connection = this.client.state;
     this.notice = '';
     this.composer = new Composer({
-      onSend: (text) => this.send(text),
+      onSend: (text, options) => this.send(text, options),
       onTyping: (typing) => this.client.setTyping(this.roomId, typing).catch(() => { }),
     });
     this.crisis = new RoomCrisis(this);
@@ -74,6 +76,7 @@ export class RoomScreen {
       c.on('RoomStateChanged', mine((state) => this.onRoomState(state))),
       c.on('LobbyChanged', mine((e) => this.onLobby(e.waiting))),
       c.on('MessageDeleted', mine((e) => this.onDeleted(e.messageId))),
+      c.on('MessageRetracted', mine((e) => this.onDeleted(e.messageId))),
       c.on('ReportReceived', mine((r) => { this.reports.push(r); this.refreshPeople(); alertNow(t('fac.newReport', { name: this.nameOf(r.reporterParticipantId) })); })),
       c.on('CheckInMessageReceived', mine((m) => this.onCheckIn(m))),
       c.on('RoomClosed', mine((e) => { if (e.terminal) this.close(e.reason); })),
@@ -297,7 +300,9 @@ export class RoomScreen {
       mine: m.participantId === this.me.participantId,
       facilitator: this.isFacilitator,
       pinned: this.roomState?.pinned?.messageId === m.messageId,
+      collapsedTopics: this.collapsedTopics,
       onReport: (msg) => this.report(msg),
+      onRetract: (msg) => this.act(() => this.client.retractMessage(this.roomId, msg.messageId)),
       onPin: (msg) => this.act(() => (this.roomState?.pinned?.messageId === msg.messageId ? this.client.unpinMessage(this.roomId) : this.client.pinMessage(this.roomId, msg.messageId))),
       onDelete: (msg) => this.act(() => this.client.deleteMessage(this.roomId, msg.messageId)),
     });

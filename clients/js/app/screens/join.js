@@ -4,6 +4,7 @@
 import { h, field, userText } from '../ui/dom.js';
 import { t, tParts, errorText } from '../i18n/i18n.js';
 import { features } from '../features.js';
+import { renderDisclosureFields, attributesFrom } from '../room/disclosure-fields.js';
 
 export class JoinScreen {
   constructor(app, room) {
@@ -13,6 +14,8 @@ export class JoinScreen {
     this.accepted = false;
     this.error = null;
     this.busy = false;
+    /** Disclosure choices: { [kind]: { value, audience } }. */
+    this.disclosure = {};
   }
 
   render() {
@@ -39,7 +42,8 @@ export class JoinScreen {
 
   /** Disclosure (lands with the disclosure feature): attributes, each with its audience. */
   renderDisclosure() {
-    return h('fieldset', { class: 'disclosure' }, h('legend', null, t('join.disclosure')), h('p', { class: 'hint' }, t('join.disclosureHint')));
+    return h('fieldset', { class: 'disclosure' }, h('legend', null, t('join.disclosure')), h('p', { class: 'hint' }, t('join.disclosureHint')),
+      renderDisclosureFields(this.disclosure));
   }
 
   async submit() {
@@ -52,6 +56,7 @@ export class JoinScreen {
         roomId: this.room.id,
         displayName: this.displayName.trim(),
         acceptedGuidelinesVersion: this.accepted ? this.room.guidelinesVersion : null,
+        ...(features.disclosure ? { attributes: attributesFrom(this.disclosure) } : {}),
       });
       this.app.enterRoom(this.room, response);
     } catch (err) {
