@@ -1,12 +1,12 @@
 // Which server features this app uses. Each feature that lands on main flips its flag here and fills
 // in the marked place in the UI (search for the flag name). On main now: the rooms hub, the
-// facilitator tools, and contentWarning on messages.
+// facilitator tools, contentWarning on messages, and safe disclosure.
 // UI parts behind a false flag are not shown, so nobody sees a button the server would refuse.
 export const features = Object.freeze({
   /** Disclosure: attributes with audiences at join (join screen), content warnings, retract. */
-  disclosure: false,
+  disclosure: true,
   contentWarnings: true,
-  retract: false,
+  retract: true,
   /** Facilitator tools: lobby admit/deny, mute, remove, ban, hands, share timer, pin, reports, session. */
   lobbyControls: true,
   moderation: true,

@@ -15,7 +15,8 @@ export class Composer {
     this.draft = '';
     this.lastTypingSent = 0;
     this.idleTimer = null;
-    this.sending = false;
+    /** Sends in flight, chained so they keep their order. */
+    this.pending = Promise.resolve();
     /** Disclosure: who the next message is for and its content-warning topics. */
     this.options = { audience: 'everyone', topics: new Set() };
   }
@@ -50,23 +51,28 @@ export class Composer {
     }
   }
 
-  async send(input) {
+  /**
+   * Sends the draft. The box clears at once so the person can write on; sends go out one after
+   * another in order, and a refused one puts its text back (if the box is still empty).
+   */
+  send(input) {
     const text = this.draft.trim();
-    if (!text || this.sending) return;
-    this.sending = true;
-    try {
-      await this.handlers.onSend(text, this.options);
-      this.options.topics.clear();
-      for (const box of input.form?.querySelectorAll('input[name=topic]') ?? []) box.checked = false;
-      this.draft = '';
-      input.value = '';
-      this.stopTyping();
-    } catch {
-      // Refused or cut off: the screen shows why; the draft stays for another try.
-    } finally {
-      this.sending = false;
-      input.focus();
-    }
+    if (!text) return;
+    const options = { audience: this.options.audience, topics: new Set(this.options.topics) };
+    this.options.topics.clear();
+    for (const box of input.form?.querySelectorAll('input[name=topic]') ?? []) box.checked = false;
+    this.draft = '';
+    input.value = '';
+    this.stopTyping();
+    input.focus();
+    this.pending = this.pending.then(async () => {
+      try {
+        await this.handlers.onSend(text, options);
+      } catch {
+        // Refused or cut off: the screen shows why; the text comes back for another try.
+        if (!input.value) { input.value = text; this.draft = text; }
+      }
+    });
   }
 
   dispose() { clearTimeout(this.idleTimer); }
