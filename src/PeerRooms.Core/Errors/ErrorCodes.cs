@@ -40,6 +40,12 @@ public static class ErrorCodes
     /// <summary>The operation is not allowed in the object's current state (e.g. resolving a resolved case).</summary>
     public const string InvalidState = "invalid_state";
 
+    /// <summary>The user already holds <c>PeerRooms:Limits:MaxConnectionsPerUser</c> connections on this node.</summary>
+    public const string TooManyConnections = "too_many_connections";
+
+    /// <summary>An administrator revoked the user's access (disconnected and blocked until a given time).</summary>
+    public const string AccessRevoked = "access_revoked";
+
     /// <summary>Every code in the catalogue, for tests and documentation checks.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -48,5 +54,6 @@ public static class ErrorCodes
         Banned, RoomLocked, InLobby, SessionNotStarted, SlowMode, RateLimited, Conflict, Unavailable, Internal,
         AlreadyClaimed, InvalidState,
         TimedOut, SessionPaused, MediaForcedOff,
+        TooManyConnections, AccessRevoked,
     ];
 }

@@ -33,6 +33,13 @@ public sealed class PeerRoomsOptions
     /// <summary>After readiness turns 503 on shutdown, how long to keep serving before telling clients to
     /// reconnect, so the load balancer stops routing new connections here first.</summary>
     public int ShutdownDrainDelaySeconds { get; set; } = 2;
+
+    /// <summary>
+    /// Browser origins (e.g. <c>https://rooms.example.org</c>) allowed to open hub connections and to
+    /// call the HTTP API cross-origin. Same-origin is always allowed; in Development so are
+    /// <c>http(s)://localhost:*</c> and <c>127.0.0.1:*</c>. See docs/operations.md.
+    /// </summary>
+    public string[] AllowedOrigins { get; set; } = [];
 }
 
 public sealed class AuthOptions
@@ -59,6 +66,18 @@ public sealed class LimitsOptions
     public int MaxRoomsPerConnection { get; set; } = 5;
     public int HistoryOnJoin { get; set; } = 50;
     public int MaximumParallelInvocationsPerClient { get; set; } = 1;
+
+    // Security limits (docs/operations.md, "Security and limits"); per user, counted on each node.
+    /// <summary>Messages (SendMessage calls) one user may send per <see cref="MessageWindowSeconds"/>.</summary>
+    public int MessagesPerWindow { get; set; } = 30;
+    public int MessageWindowSeconds { get; set; } = 10;
+    /// <summary>Hub calls of any kind one user may make per <see cref="CallWindowSeconds"/>.</summary>
+    public int CallsPerWindow { get; set; } = 200;
+    public int CallWindowSeconds { get; set; } = 10;
+    /// <summary>JoinRoom calls one user may make per minute.</summary>
+    public int JoinAttemptsPerMinute { get; set; } = 20;
+    /// <summary>Hub connections one user may hold on one node at once.</summary>
+    public int MaxConnectionsPerUser { get; set; } = 10;
 
     public ChatLimits ToChatLimits() => new()
     {

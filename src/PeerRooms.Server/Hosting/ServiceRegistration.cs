@@ -82,6 +82,7 @@ public static class ServiceRegistration
                 redis.Configuration.ChannelPrefix = RedisChannel.Literal(new RedisKeys(options.RedisPrefix).BackplaneChannelPrefix);
             });
         }
+        services.AddPeerRoomsSecurity(options);
         return builder;
     }
 
@@ -92,6 +93,7 @@ public static class ServiceRegistration
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UsePeerRoomsSecurity();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();
@@ -101,6 +103,7 @@ public static class ServiceRegistration
         app.MapRooms();
         app.MapModeration();
         app.MapWebApp();
+        app.MapPeerRoomsSecurity();
         app.MapHub<RoomHub>(Core.Contracts.HubPaths.Rooms, o => o.CloseOnAuthenticationExpiration = true);
         return app;
     }

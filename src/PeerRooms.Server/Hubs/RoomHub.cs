@@ -5,6 +5,7 @@ using PeerRooms.Core.Contracts;
 using PeerRooms.Core.Errors;
 using PeerRooms.Core.Live;
 using PeerRooms.Server.Auth;
+using PeerRooms.Server.Filters;
 using PeerRooms.Server.Hosting;
 using PeerRooms.Server.Telemetry;
 
@@ -18,6 +19,7 @@ namespace PeerRooms.Server.Hubs;
 [Authorize]
 public sealed partial class RoomHub(RoomChatService chat, RoomBroadcaster broadcast, MessageObservers observers, NodeIdentity node, PeerRoomsMetrics metrics, RoomLifecycle lifecycle) : Hub<IRoomClient>
 {
+    [AllowNonMember, RateLimit(SecurityLimits.Joins)]
     public async Task<JoinRoomResponse> JoinRoom(JoinRoomRequest request)
     {
         var roomId = InputRules.RequireId(request.RoomId, "roomId");
@@ -77,6 +79,7 @@ public sealed partial class RoomHub(RoomChatService chat, RoomBroadcaster broadc
         await LeaveAsync(roomId);
     }
 
+    [RateLimit(SecurityLimits.Messages)]
     public async Task<SendMessageResponse> SendMessage(SendMessageRequest request)
     {
         RequireJoined(request.RoomId);

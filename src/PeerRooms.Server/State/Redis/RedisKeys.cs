@@ -45,6 +45,12 @@ public sealed class RedisKeys(string prefix)
     /// <summary>A user's content preferences (collapsed content-warning topics), JSON; expires when unused.</summary>
     public RedisKey ContentPreferences(string userId) => $"{Prefix}:user:{userId}:content-prefs";
 
+    // Security
+    /// <summary>String holding when an admin's block of the user ends (unix ms); expires with the block.</summary>
+    public RedisKey BlockedUser(string userId) => $"{Prefix}:security:blocked:{userId}";
+    /// <summary>Pub/sub: "disconnect every connection of this user id", heard by every node.</summary>
+    public RedisChannel UserDisconnectChannel => Channel("security:disconnect");
+
     /// <summary>A room-scoped key for a feature's own state, e.g. <c>Room(roomId, "mutes")</c>.</summary>
     public RedisKey Room(string roomId, string name) => $"{Prefix}:room:{{{roomId}}}:{name}";
 
