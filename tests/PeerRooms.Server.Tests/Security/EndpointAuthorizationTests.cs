@@ -22,7 +22,7 @@ public class EndpointAuthorizationTests(ServerFixture fixture) : IClassFixture<S
     };
 
     [Fact]
-    public void Only_health_dev_tokens_openapi_and_metrics_allow_anonymous_callers()
+    public void Only_health_dev_tokens_openapi_metrics_and_the_app_shell_allow_anonymous_callers()
     {
         var sources = fixture.Server.Services.GetRequiredService<IEnumerable<EndpointDataSource>>();
         var endpoints = sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>().ToList();
@@ -32,7 +32,9 @@ public class EndpointAuthorizationTests(ServerFixture fixture) : IClassFixture<S
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
             .Distinct()
             .ToList();
-        Assert.All(anonymous, pattern => Assert.Contains(pattern, AnonymousAllowed));
+        // The web app's HTML shell pages (they hold no data; the app then authenticates).
+        var allowed = AnonymousAllowed.Concat(PeerRooms.Server.Http.WebAppEndpoints.AppPaths).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Assert.All(anonymous, pattern => Assert.Contains(pattern, allowed));
 
         // Everything else either names a policy or falls back to "authenticated user".
         var hubs = endpoints.Where(e => e.RoutePattern.RawText!.StartsWith("/hubs", StringComparison.Ordinal)).ToList();
