@@ -29,4 +29,7 @@ public static partial class SecurityLog
 
     [LoggerMessage(8009, LogLevel.Error, "Cross-node disconnect signal failed with {ExceptionType}")]
     public static partial void DisconnectSignalFailed(ILogger logger, string exceptionType);
+
+    [LoggerMessage(8010, LogLevel.Warning, "Block list unreachable ({ExceptionType}); admitting the caller")]
+    public static partial void BlockListUnavailable(ILogger logger, string exceptionType);
 }
