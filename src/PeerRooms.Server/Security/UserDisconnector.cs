@@ -34,7 +34,8 @@ public sealed class UserDisconnector(ConnectionRegistry registry, ILogger<UserDi
 }
 
 /// <summary>Hears other nodes' disconnect signals and aborts the user's connections held here.</summary>
-public sealed class RedisDisconnectRelay(RedisConnection redis, ConnectionRegistry registry, ILogger<RedisDisconnectRelay> logger) : IHostedService
+public sealed class RedisDisconnectRelay(
+    RedisConnection redis, ConnectionRegistry registry, Core.Security.IUserBlockList blocks, ILogger<RedisDisconnectRelay> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -45,6 +46,9 @@ public sealed class RedisDisconnectRelay(RedisConnection redis, ConnectionRegist
             {
                 var userId = value.ToString();
                 if (string.IsNullOrEmpty(userId)) return;
+                // A block usually comes with the signal: forget the cached answer before the
+                // aborted client reconnects, so the block applies here at once.
+                (blocks as RedisUserBlockList)?.Forget(userId);
                 var count = registry.AbortAll(userId);
                 if (count > 0) SecurityLog.RemoteDisconnect(logger, userId, count);
             });

@@ -37,6 +37,9 @@ public sealed class RedisUserBlockList(RedisConnection redis, TimeProvider time,
         _cache.TryRemove(userId, out _);
     }
 
+    /// <summary>Drops the cached answer for a user (another node just blocked or disconnected them).</summary>
+    public void Forget(string userId) => _cache.TryRemove(userId, out _);
+
     public async Task<DateTimeOffset?> GetBlockedUntilAsync(string userId, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
