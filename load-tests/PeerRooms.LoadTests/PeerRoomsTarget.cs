@@ -76,6 +76,20 @@ public sealed class PeerRoomsTarget(IReadOnlyList<Uri> nodes, IReadOnlyList<Serv
         return new Connection(client, index, this);
     }
 
+    /// <summary>A crisis console (crisis-staff token) on the first node; the escalation scenario listens to its pages.</summary>
+    public async Task<CrisisConsoleClient> CrisisConsoleAsync(CancellationToken ct)
+    {
+        var token = await PeerRoomsDevTokens.RequestAsync(_http, nodes[0], $"load-crisis-{_run}", ["crisis-staff"], ct);
+        var console = new CrisisConsoleClient(new PeerRoomsClientOptions
+        {
+            Server = nodes[0],
+            Protocol = protocol,
+            AccessTokenProvider = () => Task.FromResult<string?>(token),
+        });
+        await console.StartAsync(ct);
+        return console;
+    }
+
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();

@@ -56,6 +56,7 @@ public sealed partial class PeerRoomsClient : IAsyncDisposable
         _connection.Closed += OnClosedAsync;
         RegisterRoomEvents();
         RegisterModerationEvents();
+        RegisterCrisisEvents();
         // Later features register their events here, one line each (RegisterFacilitatorEvents(), ...).
     }
 
