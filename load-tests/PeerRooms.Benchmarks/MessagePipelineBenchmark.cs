@@ -41,7 +41,9 @@ public class MessagePipelineBenchmark
         _app = builder.Build();
         _chat = _app.Services.GetRequiredService<RoomChatService>();
 
-        var room = new RoomDraft { Name = "Benchmark room", Capacity = 20 }.Create("r_bench", DateTimeOffset.UtcNow);
+        // The session opens on the first join (as in the load tests, no facilitator needed to start).
+        var room = new RoomDraft { Name = "Benchmark room", Capacity = 20, Policy = new RoomPolicy { RequireFacilitatorToStart = false } }
+            .Create("r_bench", DateTimeOffset.UtcNow);
         _app.Services.GetRequiredService<IRoomRepository>().CreateAsync(room).GetAwaiter().GetResult();
         _roomId = room.Id;
         _members = [.. Enumerable.Range(0, 10).Select(i => new Caller($"bench-user-{i}", new HashSet<string> { Roles.Participant }))];

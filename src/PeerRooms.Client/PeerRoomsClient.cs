@@ -49,7 +49,6 @@ public sealed partial class PeerRoomsClient : IAsyncDisposable
         if (options.LoggerFactory is { } loggers) builder.Services.AddSingleton(loggers);
         _connection = builder.Build();
         _connection.ServerTimeout = options.ServerTimeout;
-        _connection.KeepAliveInterval = TimeSpan.FromTicks(Math.Max(options.ServerTimeout.Ticks / 2, TimeSpan.FromSeconds(1).Ticks));
 
         _connection.Reconnecting += OnReconnectingAsync;
         _connection.Reconnected += OnReconnectedAsync;

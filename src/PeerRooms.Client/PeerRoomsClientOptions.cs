@@ -38,7 +38,10 @@ public sealed class PeerRoomsClientOptions
     /// <summary>Transports to try; WebSockets only by default (no negotiate round trip).</summary>
     public HttpTransportType Transports { get; set; } = HttpTransportType.WebSockets;
 
-    /// <summary>How long without any message from the server before the connection counts as lost.</summary>
+    /// <summary>
+    /// How long without any message from the server before the connection counts as lost. The client
+    /// pings every 15 s (SignalR's default), inside the server's 30 s client timeout.
+    /// </summary>
     public TimeSpan ServerTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
