@@ -11,6 +11,7 @@ import { RoomPickerScreen } from './screens/room-picker.js';
 import { JoinScreen } from './screens/join.js';
 import { RoomScreen } from './room/room-screen.js';
 import { CrisisConsoleScreen } from './crisis/crisis-console.js';
+import { renderHelp } from './room/help-card.js';
 
 /** What screens share: the signed-in session, the hub client, and navigation. */
 class App {
@@ -94,11 +95,14 @@ class App {
       saveLanguage(this.session?.userId, e.target.value);
       setLanguage(e.target.value);
     } }, LANGUAGES.map((l) => h('option', { value: l.code, lang: l.code, selected: l.code === language() }, l.name)));
+    // "I need help now" is one tap away everywhere; in a room the room's own button also tells crisis staff.
+    const help = this.session && !(this.screen instanceof RoomScreen) && !this.isCrisisConsole ? renderHelp({}) : null;
     replaceChildren(this.header,
       h('div', { class: 'brand' }, h('img', { src: '/favicon.svg', alt: '', width: 28, height: 28 }), h('span', null, t('app.title'))),
       h('nav', { class: 'header-tools', 'aria-label': t('app.title') },
         h('label', { for: 'language', class: 'lang-label' }, t('lang.label')), select,
         this.session ? h('span', { class: 'who' }, tParts('nav.signedInAs', { user: h('bdi', { dir: 'auto' }, this.session.userId) })) : null,
+        help?.button, help?.dialog,
         this.session ? h('button', { type: 'button', class: 'button-quiet', onClick: () => this.signOut() }, t('nav.signOut')) : null));
   }
 }
