@@ -23,7 +23,8 @@ public sealed record RedactionResult(string Text, IReadOnlyList<string> Masked)
 /// <para>
 /// Guarantees: no run of 7 or more digits (of any script: ASCII, Arabic-Indic, Persian, ...) joined
 /// only by spaces, dashes, dots, slashes or brackets survives, except date-shaped ones
-/// (2024-01-15, 15/01/2024, 2019-2023); no "local@domain.tld" survives, including spaced and
+/// (2024-01-15, 15/01/2024, 2019-2023) and those glued to a Latin letter (hex ids, GUIDs, codes);
+/// no "local@domain.tld" survives, including spaced and
 /// "(at)/(dot)" spellings. Street addresses are masked heuristically (English number + name + suffix,
 /// Spanish "Calle ... 12", Arabic "شارع ... ١٢"). Text without such patterns comes back unchanged.
 /// Not caught: numbers spelled out in words, addresses without a number.
@@ -89,7 +90,7 @@ public static partial class PiiRedactor
                 else if (IsPhoneSeparator(c) || (c == '+' && j == i)) { if (++separators > MaxSeparatorRun) break; }
                 else break;
             }
-            if (digits >= MinPhoneDigits && !IsDateShaped(text.AsSpan(i, end - i)))
+            if (digits >= MinPhoneDigits && !IsDateShaped(text.AsSpan(i, end - i)) && !IsPartOfLatinWord(text, i, end))
             {
                 sb ??= new StringBuilder(text.Length);
                 sb.Append(text, copied, start - copied).Append(PhoneMask);
@@ -101,6 +102,20 @@ public static partial class PiiRedactor
         if (sb is null) return text;
         sb.Append(text, copied, text.Length - copied);
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Digits glued to a Latin letter, directly or through non-space separators ("a1234567f" in a hex
+    /// id, "-4627-4254-f3cf" in a GUID, "ABC1234567" in a code), are an identifier, not a phone number.
+    /// Only Latin letters count: Arabic text often has no space before a number, which is still masked.
+    /// </summary>
+    private static bool IsPartOfLatinWord(string text, int start, int end)
+    {
+        var before = start - 1;
+        while (before >= 0 && IsPhoneSeparator(text[before]) && !char.IsWhiteSpace(text[before])) before--;
+        var after = end;
+        while (after < text.Length && IsPhoneSeparator(text[after]) && !char.IsWhiteSpace(text[after])) after++;
+        return (before >= 0 && char.IsAsciiLetter(text[before])) || (after < text.Length && char.IsAsciiLetter(text[after]));
     }
 
     private static bool IsPhoneSeparator(char c) =>

@@ -12,9 +12,6 @@ public static partial class DisclosureLog
     [LoggerMessage(4002, LogLevel.Information, "Message {MessageId} in room {RoomId} retracted by its author")]
     public static partial void MessageRetracted(ILogger logger, string roomId, string messageId);
 
-    [LoggerMessage(4003, LogLevel.Debug, "Message {MessageId} in room {RoomId}: {Count} sender notices")]
-    public static partial void SenderNotices(ILogger logger, string roomId, string messageId, int count);
-
     [LoggerMessage(4010, LogLevel.Information, "Transcript purge deleted {Count} expired messages")]
     public static partial void TranscriptPurged(ILogger logger, int count);
 

@@ -133,6 +133,21 @@ public class PiiRedactionPropertyTests
     }
 
     [Fact]
+    public void Identifiers_such_as_guids_are_not_phone_numbers()
+    {
+        var rng = new Random(31337);
+        for (var i = 0; i < Cases; i++)
+        {
+            var bytes = new byte[16];
+            rng.NextBytes(bytes);
+            var id = new Guid(bytes).ToString(i % 2 == 0 ? "N" : "D");
+            if (id.All(c => char.IsDigit(c) || c == '-')) continue; // all digits: indistinguishable from a number
+            var text = $"ref {id} {OrdinaryText(rng)}";
+            Assert.Equal(text, PiiRedactor.Redact(text).Text);
+        }
+    }
+
+    [Fact]
     public void Redaction_is_idempotent()
     {
         var rng = new Random(99);
