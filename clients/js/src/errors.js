@@ -7,8 +7,14 @@ export const ERROR_CODES = Object.freeze([
   'invalid_argument', 'not_found', 'not_member', 'forbidden', 'unauthenticated', 'message_too_long',
   'room_full', 'room_archived', 'too_many_rooms', 'invalid_display_name', 'display_name_taken',
   'guidelines_not_accepted', 'muted', 'banned', 'room_locked', 'in_lobby', 'session_not_started',
-  'slow_mode', 'rate_limited', 'conflict', 'unavailable', 'internal_error', 'timed_out', 'session_paused', 'media_forced_off', 'already_claimed', 'invalid_state',
+  'slow_mode', 'rate_limited', 'conflict', 'unavailable', 'internal_error', 'timed_out', 'session_paused', 'media_forced_off', 'already_claimed', 'invalid_state', 'too_many_connections', 'access_revoked',
 ]);
+
+/**
+ * Codes the server sends as a connection's close error (docs/protocol.md): reconnecting cannot help,
+ * so the client stops and tells the app.
+ */
+export const TERMINAL_CLOSE_CODES = Object.freeze(['access_revoked', 'too_many_connections', 'unauthenticated']);
 
 /**
  * Codes the client itself produces when no server answer exists.

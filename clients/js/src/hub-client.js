@@ -2,7 +2,7 @@
 // loop with jittered backoff that subclasses hook into (RoomsClient rejoins its rooms there).
 import { Emitter } from './emitter.js';
 import { jitteredBackoff, delay } from './backoff.js';
-import { PeerRoomsError, toPeerRoomsError } from './errors.js';
+import { PeerRoomsError, toPeerRoomsError, parseHubError, TERMINAL_CLOSE_CODES } from './errors.js';
 import { createSignalRConnection } from './connection.js';
 
 /** Client states, in the order a healthy client moves through them. */
@@ -160,6 +160,9 @@ export class HubClient extends Emitter {
     if (this.#stopping || this.#state === ClientState.Stopped) return;
     // A close during the rejoin of a running loop: that loop sees the connection down and goes on.
     if (this.#reconnecting) return;
+    // The server closed us for a reason a reconnect cannot fix (access revoked, too many connections).
+    const code = parseHubError(error?.message)?.code;
+    if (code && TERMINAL_CLOSE_CODES.includes(code)) { await this.stop(code); return; }
     this.#reconnecting = true;
     try { await this.#reconnectLoop(error); } finally { this.#reconnecting = false; }
   }

@@ -5,12 +5,14 @@ export type ErrorCode =
   | 'invalid_argument' | 'not_found' | 'not_member' | 'forbidden' | 'unauthenticated' | 'message_too_long'
   | 'room_full' | 'room_archived' | 'too_many_rooms' | 'invalid_display_name' | 'display_name_taken'
   | 'guidelines_not_accepted' | 'muted' | 'banned' | 'room_locked' | 'in_lobby' | 'session_not_started'
-  | 'slow_mode' | 'rate_limited' | 'conflict' | 'unavailable' | 'internal_error' | 'timed_out' | 'session_paused' | 'media_forced_off' | 'already_claimed' | 'invalid_state';
+  | 'slow_mode' | 'rate_limited' | 'conflict' | 'unavailable' | 'internal_error' | 'timed_out' | 'session_paused' | 'media_forced_off' | 'already_claimed' | 'invalid_state' | 'too_many_connections' | 'access_revoked';
 /** Produced by the client: the connection dropped before an answer; or the client was stopped. */
 export type ClientErrorCode = 'disconnected' | 'stopped';
 
 export declare const ERROR_CODES: readonly ErrorCode[];
 export declare const CLIENT_ERROR_CODES: readonly ClientErrorCode[];
+/** Close errors after which the client stops (stopped { reason: code }) instead of reconnecting. */
+export declare const TERMINAL_CLOSE_CODES: readonly ErrorCode[];
 export declare function parseHubError(message: string | null | undefined): { code: string; explanation: string } | null;
 
 export declare class PeerRoomsError extends Error {
@@ -106,7 +108,7 @@ export interface RoomsEventMap {
   reconnected: { attempts: number };
   rejoined: { roomId: string; response: JoinRoomResponse; missed: MessageView[] };
   rejoinFailed: { roomId: string; error: PeerRoomsError };
-  stopped: { reason: 'stopped' | 'unauthenticated' | (string & {}) };
+  stopped: { reason: 'stopped' | 'unauthenticated' | 'access_revoked' | 'too_many_connections' | (string & {}) };
   handlerError: { event: string; error: unknown };
 }
 

@@ -7,7 +7,7 @@ export { ModerationEvents } from './moderation.js';
 export { RoomCrisisEvents } from './crisis.js';
 export { DisclosureEvents, ATTRIBUTE_KINDS, ATTRIBUTE_AUDIENCES, SENSITIVE_TOPICS } from './disclosure.js';
 export { CrisisClient, CrisisEvents, CASE_OUTCOMES } from './crisis-client.js';
-export { PeerRoomsError, ERROR_CODES, CLIENT_ERROR_CODES, parseHubError } from './errors.js';
+export { PeerRoomsError, ERROR_CODES, CLIENT_ERROR_CODES, TERMINAL_CLOSE_CODES, parseHubError } from './errors.js';
 export { CLOSE_REASONS, isTerminalReason } from './close-reasons.js';
 export { jitteredBackoff } from './backoff.js';
 export { newClientMessageId } from './ids.js';

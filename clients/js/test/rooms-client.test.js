@@ -220,3 +220,11 @@ test('a failed first start rejects with a typed error and the client can start a
   await client.start();
   assert.equal(client.state, ClientState.Connected);
 });
+
+test('a close error that a reconnect cannot fix (access_revoked) stops the client with that reason', async () => {
+  const { client, conn } = await connected();
+  const stopped = new Promise((resolve) => client.once('stopped', resolve));
+  conn.drop(new Error('Server returned an error on close: Connection closed with an error. HubException: access_revoked: access is blocked until 2030-01-01T00:00:00Z'));
+  assert.deepEqual(await stopped, { reason: 'access_revoked' });
+  assert.equal(conn.starts, 1, 'no reconnect attempt');
+});

@@ -283,6 +283,10 @@ export default {
   'error.media_forced_off': 'أوقف الميسّر هذا مؤقتًا.',
   'error.already_claimed': 'تولّى شخص آخر هذه الحالة بالفعل.',
   'error.invalid_state': 'هذا غير ممكن في هذه المرحلة.',
+  'error.too_many_connections': "PeerRooms مفتوح في عدد كبير جدًا من علامات التبويب أو الأجهزة. أغلق بعضها وحاول مجددًا.",
+  'error.access_revoked': "أوقف أحد المسؤولين وصولك مؤقتًا.",
+  'room.closed.too_many_connections': "PeerRooms مفتوح في عدد كبير جدًا من علامات التبويب أو الأجهزة. أغلق بعضها وحاول مجددًا.",
+  'room.closed.access_revoked': "أوقف أحد المسؤولين وصولك مؤقتًا.",
   'error.disconnected': 'انقطع الاتصال. يرجى المحاولة مجددًا.',
   'error.stopped': 'أنت غير متصل.',
 };

@@ -284,6 +284,10 @@ export default {
   'error.media_forced_off': 'A facilitator turned this off for now.',
   'error.already_claimed': 'Someone else has already claimed this case.',
   'error.invalid_state': 'That is not possible at this stage.',
+  'error.too_many_connections': "PeerRooms is open in too many tabs or devices. Close some and try again.",
+  'error.access_revoked': "An administrator has paused your access for now.",
+  'room.closed.too_many_connections': "PeerRooms is open in too many tabs or devices. Close some and try again.",
+  'room.closed.access_revoked': "An administrator has paused your access for now.",
   'error.disconnected': 'The connection dropped. Please try again.',
   'error.stopped': 'You are disconnected.',
 };

@@ -283,6 +283,10 @@ export default {
   'error.media_forced_off': 'Un facilitador lo ha desactivado por ahora.',
   'error.already_claimed': 'Otra persona ya ha asumido este caso.',
   'error.invalid_state': 'Eso no es posible en este momento.',
+  'error.too_many_connections': "PeerRooms está abierto en demasiadas pestañas o dispositivos. Cierra alguno e inténtalo de nuevo.",
+  'error.access_revoked': "Un administrador ha pausado tu acceso por ahora.",
+  'room.closed.too_many_connections': "PeerRooms está abierto en demasiadas pestañas o dispositivos. Cierra alguno e inténtalo de nuevo.",
+  'room.closed.access_revoked': "Un administrador ha pausado tu acceso por ahora.",
   'error.disconnected': 'Se cortó la conexión. Inténtalo de nuevo.',
   'error.stopped': 'Estás desconectado.',
 };

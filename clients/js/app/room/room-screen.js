@@ -84,7 +84,7 @@ export class RoomScreen {
       c.on('rejoinFailed', mine((e) => this.close(e.error.code))),
       ...this.crisis.subscribe(mine),
       c.on('stateChanged', ({ state }) => this.onConnection(state)),
-      c.on('stopped', ({ reason }) => { if (reason === 'unauthenticated') this.close('unauthenticated'); }),
+      c.on('stopped', ({ reason }) => { if (reason !== 'stopped') this.close(reason); }),
     ];
   }
 
