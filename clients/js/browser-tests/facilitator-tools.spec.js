@@ -81,6 +81,21 @@ describe('web app: facilitator tools', () => {
     await message(fac.page, 'Can anyone hear me now?').waitFor();
   });
 
+  it('room-wide powers: mute everyone and slow mode', async () => {
+    const panel = fac.page.getByRole('region', { name: 'Facilitator tools' });
+    await panel.getByRole('button', { name: 'Mute everyone' }).click();
+    await par.page.locator('#main .muted-note', { hasText: 'paused the chat for everyone' }).waitFor();
+    await panel.getByRole('button', { name: 'Unmute everyone' }).click();
+    await par.page.locator('#main .muted-note').waitFor({ state: 'detached' });
+    await panel.getByLabel('Slow mode').selectOption('30');
+    await send(par.page, 'First under slow mode');
+    await message(fac.page, 'First under slow mode').waitFor();
+    await send(par.page, 'Second too soon');
+    await par.page.locator('#main').getByText('Slow mode is on', { exact: false }).waitFor();
+    await panel.getByLabel('Slow mode').selectOption('0');
+    await screenshot(fac.page, '27-room-controls-desktop');
+  });
+
   it('facilitator and participant exchange private messages the room does not see', async () => {
     const panel = fac.page.getByRole('region', { name: 'Facilitator tools' });
     await panel.getByRole('button', { name: 'Message privately Robin' }).click();

@@ -193,6 +193,16 @@ export default {
   'fac.endSession': 'إنهاء الجلسة',
   'fac.lobbyStatus': 'ينتظر في غرفة الانتظار',
 
+  'fac.room': "الغرفة",
+  'fac.lock': "قفل الغرفة",
+  'fac.unlock': "فتح الغرفة",
+  'fac.locked': "مقفلة: ينتظر القادمون الجدد في غرفة الانتظار.",
+  'fac.muteAll': "كتم الجميع",
+  'fac.unmuteAll': "إلغاء كتم الجميع",
+  'fac.slowMode': "الوضع البطيء",
+  'fac.slowOff': "متوقف",
+  'fac.seconds': "{count} ث",
+
   'crisis.title': 'لوحة الأزمات',
   'crisis.needRole': 'لوحة الأزمات مخصّصة لفريق الأزمات. سجّل الدخول بهذا الدور.',
   'crisis.pages': 'النداءات الحالية',

@@ -194,6 +194,16 @@ export default {
   'fac.endSession': 'End session',
   'fac.lobbyStatus': 'waiting in lobby',
 
+  'fac.room': "Room",
+  'fac.lock': "Lock room",
+  'fac.unlock': "Unlock room",
+  'fac.locked': "Locked: newcomers wait in the lobby.",
+  'fac.muteAll': "Mute everyone",
+  'fac.unmuteAll': "Unmute everyone",
+  'fac.slowMode': "Slow mode",
+  'fac.slowOff': "Off",
+  'fac.seconds': "{count} s",
+
   'crisis.title': 'Crisis console',
   'crisis.needRole': 'The crisis console is for crisis staff. Sign in with the crisis staff role.',
   'crisis.pages': 'Live pages',

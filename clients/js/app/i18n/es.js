@@ -193,6 +193,16 @@ export default {
   'fac.endSession': 'Terminar sesión de grupo',
   'fac.lobbyStatus': 'en la sala de espera',
 
+  'fac.room': "Sala",
+  'fac.lock': "Cerrar la sala",
+  'fac.unlock': "Abrir la sala",
+  'fac.locked': "Cerrada: quien llegue espera en la sala de espera.",
+  'fac.muteAll': "Silenciar a todos",
+  'fac.unmuteAll': "Quitar silencio a todos",
+  'fac.slowMode': "Modo lento",
+  'fac.slowOff': "Desactivado",
+  'fac.seconds': "{count} s",
+
   'crisis.title': 'Consola de crisis',
   'crisis.needRole': 'La consola de crisis es para el equipo de crisis. Inicia sesión con ese rol.',
   'crisis.pages': 'Avisos activos',

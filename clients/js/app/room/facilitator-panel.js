@@ -32,6 +32,7 @@ export function renderFacilitatorPanel(screen) {
       state?.session === 'open'
         ? h('button', { type: 'button', onClick: () => screen.act(() => client.endSession(roomId)) }, t('fac.endSession'))
         : h('button', { type: 'button', class: 'button-primary', onClick: () => screen.act(() => client.startSession(roomId)) }, t('fac.startSession'))) : null,
+    features.moderation ? renderRoomControls(screen) : null,
     features.lobbyControls ? section('fac.lobby',
       screen.lobby.length === 0 ? h('p', null, t('fac.lobbyEmpty')) : h('ul', { class: 'queue', role: 'list' }, screen.lobby.map((p) => h('li', null,
         h('span', { class: 'roster-name' }, userText(p.displayName)),
@@ -55,6 +56,26 @@ export function renderFacilitatorPanel(screen) {
 
 function section(titleKey, ...content) {
   return h('section', { class: 'panel-section' }, h('h3', null, t(titleKey)), content);
+}
+
+const SLOW_MODE = [0, 10, 30, 60];
+
+/** Room-wide powers: lock (newcomers wait in the lobby), mute everyone, slow mode. */
+function renderRoomControls(screen) {
+  const { client, roomId } = screen;
+  const state = screen.roomState;
+  const slow = h('select', { id: 'slow-mode', onChange: (e) => screen.act(() => client.setSlowMode(roomId, Number(e.target.value))) },
+    SLOW_MODE.map((s) => h('option', { value: s, selected: s === (state?.slowModeSeconds ?? 0) }, s ? t('fac.seconds', { count: s }) : t('fac.slowOff'))));
+  return section('fac.room',
+    state?.locked ? h('p', { class: 'meta' }, t('fac.locked')) : null,
+    h('div', { class: 'row-actions' },
+      state?.locked
+        ? h('button', { type: 'button', class: 'small', onClick: () => screen.act(() => client.unlockRoom(roomId)) }, t('fac.unlock'))
+        : h('button', { type: 'button', class: 'small', onClick: () => screen.act(() => client.lockRoom(roomId, true)) }, t('fac.lock')),
+      state?.everyoneMuted
+        ? h('button', { type: 'button', class: 'small', onClick: () => screen.act(() => client.unmuteEveryone(roomId)) }, t('fac.unmuteAll'))
+        : h('button', { type: 'button', class: 'small', onClick: () => screen.act(() => client.muteEveryone(roomId, 0)) }, t('fac.muteAll'))),
+    h('div', { class: 'inline-field' }, h('label', { for: 'slow-mode' }, t('fac.slowMode')), slow));
 }
 
 function renderHands(screen) {
