@@ -8,8 +8,13 @@ namespace PeerRooms.Core.Live;
 /// </summary>
 public interface INodeLeaseStore
 {
-    /// <summary>Extends <paramref name="nodeId"/>'s lease to <paramref name="now"/> + <paramref name="ttl"/> and records <paramref name="rooms"/> as held by it.</summary>
-    Task RenewAsync(string nodeId, IReadOnlyCollection<string> rooms, DateTimeOffset now, TimeSpan ttl, CancellationToken ct = default);
+    /// <summary>
+    /// Extends <paramref name="nodeId"/>'s lease to <paramref name="now"/> + <paramref name="ttl"/> and
+    /// records <paramref name="rooms"/> as held by it. Returns false when the lease had lapsed or was
+    /// gone (first renewal, swept as dead, or the store lost its data): the node's connections may
+    /// have been removed from the shared presence, and it should re-assert them.
+    /// </summary>
+    Task<bool> RenewAsync(string nodeId, IReadOnlyCollection<string> rooms, DateTimeOffset now, TimeSpan ttl, CancellationToken ct = default);
 
     /// <summary>Records that the node is about to hold a connection in <paramref name="roomId"/> (so a crash right after is still swept).</summary>
     Task AddRoomAsync(string nodeId, string roomId, CancellationToken ct = default);

@@ -20,4 +20,13 @@ public static partial class ScaleOutLog
 
     [LoggerMessage(2010, LogLevel.Warning, "PostgreSQL schema migration deferred ({ExceptionType}); the node is not ready until it succeeds")]
     public static partial void DatabaseMigrationDeferred(ILogger logger, string exceptionType);
+
+    [LoggerMessage(2006, LogLevel.Warning, "Node {NodeId}'s lease had lapsed or vanished (swept, or Redis lost its data); re-asserting {Connections} connections")]
+    public static partial void LeaseLapsed(ILogger logger, string nodeId, int connections);
+
+    [LoggerMessage(2007, LogLevel.Information, "A participant of this node was missing from room {RoomId} and was re-asserted")]
+    public static partial void ParticipantReasserted(ILogger logger, string roomId);
+
+    [LoggerMessage(2008, LogLevel.Warning, "Re-asserting a connection in room {RoomId} was refused with {Code}")]
+    public static partial void ReassertRefused(ILogger logger, string roomId, string code);
 }

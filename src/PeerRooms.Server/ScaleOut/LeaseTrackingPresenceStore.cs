@@ -15,15 +15,19 @@ public sealed class LeaseTrackingPresenceStore(IPresenceStore inner, LocalConnec
     public async Task<JoinResult> JoinAsync(string roomId, Participant candidate, ConnectionRef connection, int capacity, CancellationToken ct = default)
     {
         if (connection.NodeId != node.NodeId) return await inner.JoinAsync(roomId, candidate, connection, capacity, ct);
+        var wasRegistered = local.IsRegistered(roomId, connection.ConnectionId);
         var isNewRoom = local.Register(roomId, connection.ConnectionId, candidate.UserId);
         try
         {
             if (isNewRoom) await recorder.RecordAsync(roomId, ct);
-            return await inner.JoinAsync(roomId, candidate, connection, capacity, ct);
+            var joined = await inner.JoinAsync(roomId, candidate, connection, capacity, ct);
+            local.Remember(roomId, joined.Participant);
+            return joined;
         }
         catch
         {
-            local.Release(roomId, connection.ConnectionId);
+            // A connection that was already in the room (a repeated join) stays registered.
+            if (!wasRegistered) local.Release(roomId, connection.ConnectionId);
             throw;
         }
     }
@@ -57,8 +61,12 @@ public sealed class LeaseTrackingPresenceStore(IPresenceStore inner, LocalConnec
     public Task<IReadOnlyList<ConnectionRef>> GetConnectionsAsync(string roomId, string userId, CancellationToken ct = default)
         => inner.GetConnectionsAsync(roomId, userId, ct);
 
-    public Task<Participant?> UpdateAsync(string roomId, string userId, Func<Participant, Participant> change, CancellationToken ct = default)
-        => inner.UpdateAsync(roomId, userId, change, ct);
+    public async Task<Participant?> UpdateAsync(string roomId, string userId, Func<Participant, Participant> change, CancellationToken ct = default)
+    {
+        var updated = await inner.UpdateAsync(roomId, userId, change, ct);
+        if (updated is not null) local.Remember(roomId, updated);
+        return updated;
+    }
 
     public Task<IReadOnlyList<Participant>> RemoveNodeConnectionsAsync(string roomId, string nodeId, CancellationToken ct = default)
         => inner.RemoveNodeConnectionsAsync(roomId, nodeId, ct);

@@ -11,14 +11,15 @@ public sealed class InMemoryNodeLeaseStore : INodeLeaseStore
     private readonly Dictionary<string, DateTimeOffset> _expires = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _rooms = new(StringComparer.Ordinal);
 
-    public Task RenewAsync(string nodeId, IReadOnlyCollection<string> rooms, DateTimeOffset now, TimeSpan ttl, CancellationToken ct = default)
+    public Task<bool> RenewAsync(string nodeId, IReadOnlyCollection<string> rooms, DateTimeOffset now, TimeSpan ttl, CancellationToken ct = default)
     {
         lock (_expires)
         {
+            var wasAlive = _expires.TryGetValue(nodeId, out var previous) && previous >= now;
             _expires[nodeId] = now + ttl;
             RoomsOf(nodeId).UnionWith(rooms);
+            return Task.FromResult(wasAlive);
         }
-        return Task.CompletedTask;
     }
 
     public Task AddRoomAsync(string nodeId, string roomId, CancellationToken ct = default)

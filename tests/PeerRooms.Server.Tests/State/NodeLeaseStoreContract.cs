@@ -22,6 +22,16 @@ public abstract class NodeLeaseStoreContract
     }
 
     [Fact]
+    public async Task Renewing_tells_whether_the_lease_was_still_alive()
+    {
+        var store = CreateStore();
+        Assert.False(await store.RenewAsync("a", [], T0, Ttl)); // first renewal: there was none
+        Assert.True(await store.RenewAsync("a", [], T0.AddSeconds(5), Ttl));
+        Assert.False(await store.RenewAsync("a", [], T0.AddSeconds(30), Ttl)); // lapsed meanwhile
+        Assert.True(await store.RenewAsync("a", [], T0.AddSeconds(35), Ttl));
+    }
+
+    [Fact]
     public async Task Rooms_accumulate_until_pruned_and_are_forgotten_with_the_node()
     {
         var store = CreateStore();

@@ -24,9 +24,10 @@ public sealed class RedisKeys(string prefix)
     public RedisKey RosterNameOf(string roomId) => $"{Prefix}:room:{{{roomId}}}:nameof";
     /// <summary>userId → number of live connections (presence is per user).</summary>
     public RedisKey ConnectionCounts(string roomId) => $"{Prefix}:room:{{{roomId}}}:conncount";
-    public RedisKey NodeLease(string nodeId) => $"{Prefix}:node:{nodeId}:lease";
-    public RedisKey NodeRooms(string nodeId) => $"{Prefix}:node:{nodeId}:rooms";
-    public RedisKey Nodes => $"{Prefix}:nodes";
+    // Node leases: one hash tag for all of them, so lease scripts may touch several in Redis Cluster.
+    public RedisKey NodeLease(string nodeId) => $"{Prefix}:{{nodes}}:lease:{nodeId}";
+    public RedisKey NodeRooms(string nodeId) => $"{Prefix}:{{nodes}}:rooms:{nodeId}";
+    public RedisKey Nodes => $"{Prefix}:{{nodes}}";
 
     // History
     public RedisKey History(string roomId) => $"{Prefix}:room:{{{roomId}}}:history";

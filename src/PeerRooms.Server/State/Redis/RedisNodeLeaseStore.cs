@@ -22,18 +22,29 @@ public sealed class RedisNodeLeaseStore(RedisConnection redis) : INodeLeaseStore
         return 1
         """;
 
+    /// <summary>KEYS: nodes, lease, rooms. ARGV: nodeId, lease end ms, lease JSON, ttl ms, now ms, rooms... Returns 1 when the lease was still alive.</summary>
+    private const string RenewScript = """
+        local previous = redis.call('ZSCORE', KEYS[1], ARGV[1])
+        redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
+        redis.call('SET', KEYS[2], ARGV[3], 'PX', ARGV[4])
+        for i = 6, #ARGV do redis.call('SADD', KEYS[3], ARGV[i]) end
+        if previous and tonumber(previous) >= tonumber(ARGV[5]) then return 1 end
+        return 0
+        """;
+
     private RedisKeys Keys => redis.Keys;
 
-    public async Task RenewAsync(string nodeId, IReadOnlyCollection<string> rooms, DateTimeOffset now, TimeSpan ttl, CancellationToken ct = default)
+    public async Task<bool> RenewAsync(string nodeId, IReadOnlyCollection<string> rooms, DateTimeOffset now, TimeSpan ttl, CancellationToken ct = default)
     {
         var db = await redis.DatabaseAsync();
         var expires = now + ttl;
         var lease = JsonSerializer.Serialize(new { nodeId, expiresAt = expires, rooms });
-        var tx = db.CreateTransaction();
-        _ = tx.SortedSetAddAsync(Keys.Nodes, nodeId, expires.ToUnixTimeMilliseconds());
-        _ = tx.StringSetAsync(Keys.NodeLease(nodeId), lease, ttl);
-        if (rooms.Count > 0) _ = tx.SetAddAsync(Keys.NodeRooms(nodeId), rooms.Select(r => (RedisValue)r).ToArray());
-        await tx.ExecuteAsync();
+        RedisValue[] args =
+        [
+            nodeId, expires.ToUnixTimeMilliseconds(), lease, (long)Math.Max(1, ttl.TotalMilliseconds), now.ToUnixTimeMilliseconds(),
+            .. rooms.Select(r => (RedisValue)r),
+        ];
+        return (int)await db.ScriptEvaluateAsync(RenewScript, [Keys.Nodes, Keys.NodeLease(nodeId), Keys.NodeRooms(nodeId)], args) == 1;
     }
 
     public async Task AddRoomAsync(string nodeId, string roomId, CancellationToken ct = default)
