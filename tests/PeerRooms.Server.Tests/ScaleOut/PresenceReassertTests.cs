@@ -99,8 +99,32 @@ public sealed class PresenceReassertTests : IAsyncLifetime
             await Task.Delay(100);
         }
         Assert.Equal(["Alice", "Bob"], roster.Select(p => p.DisplayName).Order());
-        var ack = await Send(alice, room, "after");
+
+        // The backplane has its own Redis connection and may still be reconnecting: a send can then
+        // store the message yet answer "unavailable" (fan-out failed). A retry with the same client
+        // message id is answered from the store; recipients recover such a gap from history.
+        var clientId = Ids.Message();
+        var ack = await SendUntilAcknowledgedAsync(alice, room, "after", clientId);
         Assert.Equal(1, ack.Sequence); // live history did not survive: a new sequence starts
-        await bobMessages.NextAsync(m => m.MessageId == ack.MessageId);
+        var history = await bob.InvokeAsync<MessageView[]>("GetHistory", room, 0L).WaitAsync(Timeouts.Default);
+        Assert.Equal([ack.MessageId], history.Select(m => m.MessageId));
+        var live = await SendUntilAcknowledgedAsync(alice, room, "live again", Ids.Message());
+        await bobMessages.NextAsync(m => m.MessageId == live.MessageId);
+    }
+
+    private static async Task<SendMessageResponse> SendUntilAcknowledgedAsync(HubConnection c, string roomId, string text, string clientId)
+    {
+        var deadline = DateTime.UtcNow + Timeouts.Default;
+        while (true)
+        {
+            try
+            {
+                return await c.InvokeAsync<SendMessageResponse>("SendMessage", new SendMessageRequest { RoomId = roomId, ClientMessageId = clientId, Text = text }).WaitAsync(Timeouts.Default);
+            }
+            catch (Microsoft.AspNetCore.SignalR.HubException ex) when (HubErrorMessages.TryParseCode(ex.Message) == ErrorCodes.Unavailable && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100); // waiting for the backplane's own reconnect, bounded
+            }
+        }
     }
 }
