@@ -54,6 +54,23 @@ public sealed class RedisOutageTests : IAsyncLifetime
         Assert.True(watch.Elapsed < FailFast, $"took {watch.Elapsed.TotalSeconds:F1}s to fail");
     }
 
+    private static async Task<T> RetryWhileUnavailableAsync<T>(Func<Task<T>> call)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return await call().WaitAsync(Timeouts.Default);
+            }
+            catch (Microsoft.AspNetCore.SignalR.HubException ex)
+                when (HubErrorMessages.TryParseCode(ex.Message) == ErrorCodes.Unavailable && deadline.Elapsed < Timeouts.Default)
+            {
+                await Task.Delay(100); // waiting for the backplane's reconnect, bounded by the deadline
+            }
+        }
+    }
+
     private static async Task WaitForRosterAsync(HubConnection c, string roomId, string[] names)
     {
         var deadline = Stopwatch.StartNew();
@@ -98,10 +115,17 @@ public sealed class RedisOutageTests : IAsyncLifetime
         // roster is the truth, so poll it, bounded).
         await WaitForRosterAsync(alice, room, ["Alice"]);
         Assert.All(aliceLeaves.Seen, e => Assert.Equal(b.ParticipantId, e.ParticipantId));
-        var ack = await Send(alice, room, "after the outage").WaitAsync(Timeouts.Default);
-        await aliceMessages.NextAsync(m => m.MessageId == ack.MessageId);
-        var c = await Join(carol, room, "Carol").WaitAsync(Timeouts.Default);
+        // The backplane reconnects on its own connection, a moment after /readyz may already say 200:
+        // until then a call that needs it answers "unavailable" (and is safe to retry).
+        var c = await RetryWhileUnavailableAsync(() => Join(carol, room, "Carol"));
         Assert.Equal(["Alice", "Carol"], c.Roster.Select(p => p.DisplayName));
+        var clientId = Ids.Message();
+        var ack = await RetryWhileUnavailableAsync(() => alice.InvokeAsync<SendMessageResponse>("SendMessage",
+            new SendMessageRequest { RoomId = room, ClientMessageId = clientId, Text = "after the outage" }));
+        var history = await alice.InvokeAsync<MessageView[]>("GetHistory", room, 0L).WaitAsync(Timeouts.Default);
+        Assert.Contains(history, m => m.MessageId == ack.MessageId);
+        var live = await Send(alice, room, "live again").WaitAsync(Timeouts.Default);
+        await aliceMessages.NextAsync(m => m.MessageId == live.MessageId);
 
         var marker = await Send(listener, other, "marker").WaitAsync(Timeouts.Default);
         await listenerMessages.NextAsync(m => m.MessageId == marker.MessageId);
