@@ -13,7 +13,7 @@ namespace PeerRooms.Core.Escalation;
 /// thread-safe: the store serialises changes to one case (optimistic concurrency on
 /// <see cref="Version"/>).
 /// </summary>
-public sealed class EscalationCase
+public sealed partial class EscalationCase
 {
     private readonly List<EscalationNote> _notes = [];
     private readonly List<EscalationAuditEntry> _audit = [];

@@ -16,9 +16,10 @@ public sealed class EscalationPolicyOptions
 
     /// <summary>
     /// For high (not imminent) risk, how long facilitators have to acknowledge before crisis staff
-    /// are paged. Imminent risk never waits.
+    /// are paged. Imminent risk never waits. Default zero: crisis staff must know within seconds;
+    /// an organisation that wants facilitators to try first sets a grace period explicitly.
     /// </summary>
-    public TimeSpan FacilitatorGracePeriod { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan FacilitatorGracePeriod { get; set; } = TimeSpan.Zero;
 
     /// <summary>Problems with these options, each a clear sentence; empty when valid.</summary>
     public IReadOnlyList<string> Validate()

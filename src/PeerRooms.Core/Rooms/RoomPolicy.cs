@@ -1,3 +1,5 @@
+using PeerRooms.Core.Escalation;
+
 namespace PeerRooms.Core.Rooms;
 
 /// <summary>
@@ -32,6 +34,12 @@ public sealed record RoomPolicy
     /// <summary>At most one message per this many seconds per participant (facilitators exempt); 0 = off.</summary>
     public int SlowModeSeconds { get; init; }
 
+    /// <summary>
+    /// What the crisis scan does at each severity (alert facilitators, page crisis staff, resources
+    /// card, deliver/warn/hold). Defaults: <see cref="RoomSeverityActions.Default"/>.
+    /// </summary>
+    public RoomSeverityActions SeverityActions { get; init; } = RoomSeverityActions.Default;
+
     public static RoomPolicy Default { get; } = new();
 
     public IReadOnlyList<string> Validate()
@@ -40,6 +48,8 @@ public sealed record RoomPolicy
         if (HistoryLimit is < 0 or > 5000) errors.Add("historyLimit must be between 0 and 5000");
         if (HistoryRetentionDays is < 0 or > 365) errors.Add("historyRetentionDays must be between 0 and 365");
         if (SlowModeSeconds is < 0 or > 3600) errors.Add("slowModeSeconds must be between 0 and 3600");
+        if (SeverityActions is null) errors.Add("severityActions must not be null");
+        else errors.AddRange(SeverityActions.Validate().Select(e => "severityActions: " + e));
         return errors;
     }
 }

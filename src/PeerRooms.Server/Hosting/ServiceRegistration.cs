@@ -54,6 +54,7 @@ public static class ServiceRegistration
         services.AddDurableStore(config);
         services.AddLiveState(options);
         services.AddDisclosure(options);
+        services.AddPeerRoomsCrisis(config);
 
         var signalR = services.AddSignalR(hub =>
             {
@@ -105,6 +106,7 @@ public static class ServiceRegistration
         app.MapWebApp();
         app.MapPeerRoomsSecurity();
         app.MapHub<RoomHub>(Core.Contracts.HubPaths.Rooms, o => o.CloseOnAuthenticationExpiration = true);
+        app.MapPeerRoomsCrisis();
         return app;
     }
 }

@@ -67,6 +67,56 @@ public static class SchemaMigrations
         );
         CREATE INDEX ix_transcript_messages_expiry ON transcript_messages(expires_at_ms);
         """,
+        // 4: crisis escalation cases, their audit trail and the paging outbox (SqliteEscalationStore).
+        """
+        CREATE TABLE escalation_cases (
+            id TEXT PRIMARY KEY,
+            room_id TEXT NOT NULL,
+            subject_user_id TEXT NOT NULL,
+            state TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            next_due_at INTEGER NULL,
+            room_name TEXT NOT NULL,
+            message_id TEXT NULL,
+            message_text TEXT NULL,
+            message_sent_at TEXT NULL,
+            body TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE UNIQUE INDEX ux_escalation_cases_active_subject ON escalation_cases(room_id, subject_user_id) WHERE state <> 'resolved';
+        CREATE INDEX ix_escalation_cases_state ON escalation_cases(state, created_at);
+        CREATE INDEX ix_escalation_cases_due ON escalation_cases(next_due_at) WHERE next_due_at IS NOT NULL;
+        CREATE TABLE escalation_audit (
+            case_id TEXT NOT NULL REFERENCES escalation_cases(id),
+            seq INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            from_state TEXT NOT NULL,
+            to_state TEXT NOT NULL,
+            detail TEXT NULL,
+            PRIMARY KEY (case_id, seq)
+        );
+        CREATE TABLE escalation_outbox (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            dedup_key TEXT NOT NULL UNIQUE,
+            case_id TEXT NOT NULL,
+            target TEXT NOT NULL,
+            event TEXT NOT NULL,
+            tier_index INTEGER NOT NULL,
+            tier_name TEXT NOT NULL,
+            attempt INTEGER NOT NULL,
+            address TEXT NULL,
+            created_at INTEGER NOT NULL,
+            next_attempt_at INTEGER NOT NULL,
+            deliveries INTEGER NOT NULL DEFAULT 0,
+            lease_owner TEXT NULL,
+            lease_until INTEGER NULL,
+            delivered_at INTEGER NULL
+        );
+        CREATE INDEX ix_escalation_outbox_pending ON escalation_outbox(next_attempt_at) WHERE delivered_at IS NULL;
+        """,
     ];
 
     /// <summary>The same steps for PostgreSQL, with the same numbering (step N here is step N above).</summary>
@@ -128,6 +178,56 @@ public static class SchemaMigrations
             PRIMARY KEY (room_id, message_id)
         );
         CREATE INDEX ix_transcript_messages_expiry ON transcript_messages(expires_at_ms);
+        """,
+        // 4: crisis escalation cases, their audit trail and the paging outbox (PostgresEscalationStore).
+        """
+        CREATE TABLE escalation_cases (
+            id TEXT PRIMARY KEY,
+            room_id TEXT NOT NULL,
+            subject_user_id TEXT NOT NULL,
+            state TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            next_due_at BIGINT NULL,
+            room_name TEXT NOT NULL,
+            message_id TEXT NULL,
+            message_text TEXT NULL,
+            message_sent_at TEXT NULL,
+            body TEXT NOT NULL,
+            created_at BIGINT NOT NULL,
+            updated_at BIGINT NOT NULL
+        );
+        CREATE UNIQUE INDEX ux_escalation_cases_active_subject ON escalation_cases(room_id, subject_user_id) WHERE state <> 'resolved';
+        CREATE INDEX ix_escalation_cases_state ON escalation_cases(state, created_at);
+        CREATE INDEX ix_escalation_cases_due ON escalation_cases(next_due_at) WHERE next_due_at IS NOT NULL;
+        CREATE TABLE escalation_audit (
+            case_id TEXT NOT NULL REFERENCES escalation_cases(id),
+            seq INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            from_state TEXT NOT NULL,
+            to_state TEXT NOT NULL,
+            detail TEXT NULL,
+            PRIMARY KEY (case_id, seq)
+        );
+        CREATE TABLE escalation_outbox (
+            id BIGSERIAL PRIMARY KEY,
+            dedup_key TEXT NOT NULL UNIQUE,
+            case_id TEXT NOT NULL,
+            target TEXT NOT NULL,
+            event TEXT NOT NULL,
+            tier_index INTEGER NOT NULL,
+            tier_name TEXT NOT NULL,
+            attempt INTEGER NOT NULL,
+            address TEXT NULL,
+            created_at BIGINT NOT NULL,
+            next_attempt_at BIGINT NOT NULL,
+            deliveries INTEGER NOT NULL DEFAULT 0,
+            lease_owner TEXT NULL,
+            lease_until BIGINT NULL,
+            delivered_at BIGINT NULL
+        );
+        CREATE INDEX ix_escalation_outbox_pending ON escalation_outbox(next_attempt_at) WHERE delivered_at IS NULL;
         """,
     ];
 
