@@ -44,7 +44,9 @@ public static class CrisisRegistration
         services.AddSingleton<CrisisPrivateChannel>();
 
         // Cases, outbox, paging
-        services.AddSingleton<IEscalationStore, SqliteEscalationStore>();
+        // The durable store is the source of truth across nodes: the same database the rooms live in.
+        if (PostgresDatabase.IsPostgres(config.GetConnectionString("PeerRooms"))) services.AddSingleton<IEscalationStore, PostgresEscalationStore>();
+        else services.AddSingleton<IEscalationStore, SqliteEscalationStore>();
         services.AddSingleton<EscalationService>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IEscalationNotifier, HubEscalationNotifier>();
