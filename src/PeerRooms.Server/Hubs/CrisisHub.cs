@@ -32,8 +32,9 @@ public sealed class CrisisHub(EscalationService escalations, IEscalationStore st
         await base.OnConnectedAsync();
     }
 
-    public async Task<IReadOnlyList<CaseView>> GetOpenCases()
-        => [.. (await store.ListAsync(CaseFilter.Active, MaxListed)).Select(r => r.ToView())];
+    /// <summary>Every case not resolved, oldest first. An array: MessagePack serializes by runtime type.</summary>
+    public async Task<CaseView[]> GetOpenCases()
+        => (await store.ListAsync(CaseFilter.Active, MaxListed)).Select(r => r.ToView()).ToArray();
 
     public async Task<CaseDetailView> GetCase(string caseId)
         => (await store.GetAsync(InputRules.RequireId(caseId, "caseId")) ?? throw PeerRoomsException.NotFound("case not found")).ToDetailView();
