@@ -8,7 +8,7 @@ namespace PeerRooms.Core.Escalation;
 /// imminent → page immediately and show the crisis resources card. A room may tighten these but
 /// <see cref="Validate"/> refuses settings that would page less at a higher severity.
 /// </summary>
-public sealed class RoomSeverityActions
+public sealed record RoomSeverityActions
 {
     /// <summary>The defaults described above.</summary>
     public static RoomSeverityActions Default { get; } = new();
