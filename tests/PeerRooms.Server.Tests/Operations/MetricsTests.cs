@@ -7,6 +7,12 @@ using PeerRooms.Server.Tests.Infrastructure;
 namespace PeerRooms.Server.Tests.Operations;
 
 /// <summary>/metrics after a scripted session: the counters are there, plausible, and carry no personal data.</summary>
+/// <remarks>
+/// Not run in parallel with other classes: the "PeerRooms" meter's up-down counters (connections, live
+/// rooms) are seen process-wide, so another test server closing connections it opened before this
+/// server's meter listener started would subtract from the sums asserted here.
+/// </remarks>
+[Collection(nameof(MetricsTests))]
 public class MetricsTests
 {
     private static Task<JoinRoomResponse> Join(HubConnection c, string roomId, string name)
@@ -121,3 +127,7 @@ public class MetricsTests
         }
     }
 }
+
+/// <summary>Runs <see cref="MetricsTests"/> alone (see its remarks).</summary>
+[CollectionDefinition(nameof(MetricsTests), DisableParallelization = true)]
+public sealed class MetricsTestsCollection;
