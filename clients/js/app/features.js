@@ -16,6 +16,10 @@ export const features = Object.freeze({
   reports: true,
   sessionControls: true,
   privateMessages: true,
-  /** Crisis escalation: facilitator alerts, the crisis hub and console, "I need help now" paging. */
+  /**
+   * Crisis escalation: forces the facilitator alerts and escalate button on. Without it they appear
+   * when the server turns out to serve /hubs/crisis (capabilities.js); the console, "I need help now"
+   * paging and the private support panel detect the feature by themselves.
+   */
   crisis: false,
 });

@@ -12,6 +12,7 @@ import { JoinScreen } from './screens/join.js';
 import { RoomScreen } from './room/room-screen.js';
 import { CrisisConsoleScreen } from './crisis/crisis-console.js';
 import { renderHelp } from './room/help-card.js';
+import { hasCrisisFeature } from './capabilities.js';
 
 /** What screens share: the signed-in session, the hub client, and navigation. */
 class App {
@@ -21,6 +22,8 @@ class App {
     /** @type {RoomsClient | null} */
     this.client = null;
     this.screen = null;
+    /** Optional server features found at run time (see capabilities.js). */
+    this.capabilities = { crisis: false };
     this.header = h('header', { class: 'app-header' });
     this.main = h('main', { id: 'main', tabindex: '-1', class: 'app-main' });
     replaceChildren(root, this.header, this.main);
@@ -34,8 +37,18 @@ class App {
 
   get isCrisisConsole() { return location.pathname.replace(/\/$/, '') === '/crisis'; }
 
+  detectCapabilities() {
+    if (!this.session) return;
+    hasCrisisFeature(this.session.token).then((crisis) => {
+      if (crisis === this.capabilities.crisis) return;
+      this.capabilities.crisis = crisis;
+      if (this.screen instanceof RoomScreen) this.render();
+    });
+  }
+
   start() {
     setLanguage(preferredLanguage(savedLanguage(this.session?.userId)));
+    this.detectCapabilities();
     if (!this.session) return this.show(new SignInScreen(this));
     if (this.isCrisisConsole) return this.show(new CrisisConsoleScreen(this));
     return this.show(new RoomPickerScreen(this));
@@ -46,6 +59,7 @@ class App {
     this.session = session;
     saveSession(session);
     saveLanguage(session.userId, language());
+    this.detectCapabilities();
     this.renderHeader();
     this.show(this.isCrisisConsole ? new CrisisConsoleScreen(this) : new RoomPickerScreen(this));
   }

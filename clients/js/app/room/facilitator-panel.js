@@ -115,7 +115,7 @@ function participantActions(screen, p) {
       : personButton('fac.mute', name, () => screen.act(() => client.muteParticipant(roomId, p.participantId, 0))),
     personButton('fac.sendToLobby', name, () => screen.act(() => client.sendToLobby(roomId, p.participantId))),
     message,
-    features.crisis ? personButton('fac.escalate', name, () => screen.crisis.escalate(p.participantId), 'button-danger') : null,
+    screen.crisis.available ? personButton('fac.escalate', name, () => screen.crisis.escalate(p.participantId), 'button-danger') : null,
     personButton('fac.remove', name, () => screen.act(() => client.removeParticipant(roomId, p.participantId)), 'button-danger'),
     personButton('fac.ban', name, () => screen.act(() => client.banParticipant(roomId, p.participantId, false)), 'button-danger'));
 }

@@ -91,9 +91,12 @@ export class RoomCrisis {
       } }, field(t('support.reply'), text), h('button', { type: 'submit', class: 'button-primary' }, t('support.send'))));
   }
 
+  /** Whether the server has the crisis feature (flag, or found at run time). */
+  get available() { return features.crisis || Boolean(this.screen.app.capabilities?.crisis) || this.alerts.length > 0; }
+
   /** Facilitators: the alerts section of their panel. */
   renderAlerts() {
-    if (!features.crisis) return null;
+    if (!this.available) return null;
     return h('section', { class: 'panel-section alerts' }, h('h3', null, t('fac.alerts')),
       this.alerts.length === 0 ? h('p', null, t('fac.alertsEmpty')) : h('ul', { role: 'list', class: 'reports' }, this.alerts.map((a) =>
         h('li', { class: `severity-${a.severity}` }, tParts('fac.alert', { name: userText(a.pseudonym), level: t(`crisis.level.${a.severity}`) }),
