@@ -103,6 +103,7 @@ public static class ServiceRegistration
         app.MapDevTokens();
         app.MapRooms();
         app.MapModeration();
+        app.MapTranscripts();
         app.MapWebApp();
         app.MapPeerRoomsSecurity();
         app.MapHub<RoomHub>(Core.Contracts.HubPaths.Rooms, o => o.CloseOnAuthenticationExpiration = true);

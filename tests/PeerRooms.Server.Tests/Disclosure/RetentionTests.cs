@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.SignalR.Client;
+using System.Net;
+using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using PeerRooms.Core.Contracts;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -46,6 +49,35 @@ public class RetentionTests(ServerFixture fixture) : IClassFixture<ServerFixture
         Assert.Equal(0, await Transcripts.PurgeExpiredAsync(stored.SentAt.AddDays(7).AddSeconds(-1)));
         Assert.True(await Transcripts.PurgeExpiredAsync(stored.SentAt.AddDays(7)) >= 1);
         Assert.Empty(await Transcripts.GetAsync(room));
+    }
+
+    [Theory, ClassData(typeof(Protocols))]
+    public async Task Admins_and_the_rooms_facilitators_read_the_transcript_and_nobody_else(HubProtocol protocol)
+    {
+        var facilitatorId = Ids.User("fac");
+        var room = await Server.CreateRoomAsync(facilitators: [facilitatorId], policy: new { historyRetentionDays = 30 });
+        var participantId = Ids.User();
+        await using var alice = await Server.ConnectAsync(participantId, protocol);
+        await Join(alice, room, "Alice");
+        var sent = await Send(alice, room, "kept for a month");
+
+        async Task<HttpResponseMessage> Read(string userId, string role)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/rooms/{room}/transcript");
+            request.Headers.Authorization = new("Bearer", await Server.TokenAsync(userId, role));
+            return await Server.Http.SendAsync(request);
+        }
+        using var asFacilitator = await Read(facilitatorId, "facilitator");
+        var messages = await asFacilitator.Content.ReadFromJsonAsync<MessageView[]>();
+        Assert.Equal(sent.MessageId, Assert.Single(messages!).MessageId);
+        Assert.Equal("Alice", messages![0].DisplayName);
+        Assert.DoesNotContain(participantId, await asFacilitator.Content.ReadAsStringAsync());
+        using var asAdmin = await Read("admin-1", "admin");
+        Assert.Equal(HttpStatusCode.OK, asAdmin.StatusCode);
+        using var asParticipant = await Read(participantId, "participant");
+        Assert.Equal(HttpStatusCode.NotFound, asParticipant.StatusCode);
+        using var asOtherFacilitator = await Read(Ids.User("fac"), "facilitator");
+        Assert.Equal(HttpStatusCode.NotFound, asOtherFacilitator.StatusCode);
     }
 
     [Fact]
