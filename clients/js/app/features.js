@@ -1,6 +1,7 @@
 // Which server features this app uses. Each feature that lands on main flips its flag here and fills
 // in the marked place in the UI (search for the flag name). On main now: the rooms hub, the
-// facilitator tools, contentWarning on messages, and safe disclosure.
+// facilitator tools, contentWarning on messages, safe disclosure, and crisis escalation (found at run
+// time, see `crisis` below).
 // UI parts behind a false flag are not shown, so nobody sees a button the server would refuse.
 export const features = Object.freeze({
   /** Disclosure: attributes with audiences at join (join screen), content warnings, retract. */

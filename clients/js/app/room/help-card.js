@@ -12,7 +12,8 @@ import { features } from '../features.js';
  */
 export function renderHelp({ onTellFacilitator, onOpen, extras } = {}) {
   const dialog = h('dialog', { class: 'help-card', 'aria-labelledby': 'help-title' },
-    h('h2', { id: 'help-title' }, t('help.title')),
+    // Focus starts at the title so the card is read (and shown on small screens) from the top.
+    h('h2', { id: 'help-title', tabindex: '-1', 'data-autofocus': true }, t('help.title')),
     h('p', { class: 'private-note' }, t('help.private')),
     h('div', { class: 'help-extras' }, extras ?? null),
     h('p', { class: 'emergency' }, t('help.emergency')),
@@ -22,7 +23,7 @@ export function renderHelp({ onTellFacilitator, onOpen, extras } = {}) {
       features.privateMessages && onTellFacilitator
         ? h('button', { type: 'button', class: 'button-primary', onClick: () => { dialog.close(); onTellFacilitator(); } }, t('help.tellFacilitator'))
         : null,
-      h('button', { type: 'button', 'data-autofocus': true, onClick: () => dialog.close() }, t('help.close'))));
+      h('button', { type: 'button', onClick: () => dialog.close() }, t('help.close'))));
   const button = h('button', { type: 'button', class: 'help-button', 'aria-haspopup': 'dialog',
     onClick: () => { dialog.showModal(); dialog.querySelector('[data-autofocus]')?.focus(); onOpen?.(); } }, t('help.button'));
   return { button, dialog };
