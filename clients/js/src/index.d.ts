@@ -314,3 +314,8 @@ export declare interface RoomsClient {
   getContentPreferences(): Promise<ContentPreferences>;
   setContentPreferences(preferences: ContentPreferences): Promise<ContentPreferences>;
 }
+
+// --- Security (src/security.js) ----------------------------------------------------------------------
+export interface SecurityAlertEvent { roomId: string; participantId: string; limit: 'messages' | 'calls' | 'joins'; permitLimit: number; windowSeconds: number; at: string | Date }
+export declare const SecurityEvents: { readonly SecurityAlert: 'SecurityAlert' };
+export interface RoomsEventMap { SecurityAlert: SecurityAlertEvent }

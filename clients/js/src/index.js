@@ -5,6 +5,7 @@ export { HubClient, ClientState } from './hub-client.js';
 export { RoomEvents, ClientEvents, HubPaths } from './events.js';
 export { ModerationEvents } from './moderation.js';
 export { RoomCrisisEvents } from './crisis.js';
+export { SecurityEvents } from './security.js';
 export { DisclosureEvents, ATTRIBUTE_KINDS, ATTRIBUTE_AUDIENCES, SENSITIVE_TOPICS } from './disclosure.js';
 export { CrisisClient, CrisisEvents, CASE_OUTCOMES } from './crisis-client.js';
 export { PeerRoomsError, ERROR_CODES, CLIENT_ERROR_CODES, TERMINAL_CLOSE_CODES, parseHubError } from './errors.js';

@@ -7,6 +7,7 @@ import { newClientMessageId } from './ids.js';
 import { ModerationEvents, moderationMethods } from './moderation.js';
 import { RoomCrisisEvents, roomCrisisMethods } from './crisis.js';
 import { DisclosureEvents, disclosureMethods } from './disclosure.js';
+import { SecurityEvents } from './security.js';
 
 /** How many message ids per room are remembered to drop duplicates (replays overlap live events). */
 const SEEN_LIMIT = 2000;
@@ -50,7 +51,7 @@ export class RoomsClient extends HubClient {
 
   /** @param {import('./hub-client.js').HubClientOptions} options */
   constructor(options) {
-    super(HubPaths.Rooms, [...Object.values(RoomEvents), ...Object.values(ModerationEvents), ...Object.values(RoomCrisisEvents), ...Object.values(DisclosureEvents)], options);
+    super(HubPaths.Rooms, [...Object.values(RoomEvents), ...Object.values(ModerationEvents), ...Object.values(RoomCrisisEvents), ...Object.values(DisclosureEvents), ...Object.values(SecurityEvents)], options);
   }
 
   /** Room ids this client is in (and will rejoin after a reconnect). */

@@ -65,12 +65,13 @@ test('server events are re-emitted with their wire names', async () => {
   const { client, conn } = await connected();
   await client.joinRoom({ roomId: 'r1', displayName: 'River' });
   const seen = [];
-  for (const e of ['ParticipantJoined', 'ParticipantLeft', 'MessageReceived', 'Typing']) client.on(e, (p) => seen.push([e, p]));
+  for (const e of ['ParticipantJoined', 'ParticipantLeft', 'MessageReceived', 'Typing', 'SecurityAlert']) client.on(e, (p) => seen.push([e, p]));
   conn.push('ParticipantJoined', { roomId: 'r1', participant: { participantId: 'p_2' } });
   conn.push('Typing', { roomId: 'r1', participantId: 'p_2', typing: true });
   conn.push('MessageReceived', message('r1', 1));
   conn.push('ParticipantLeft', { roomId: 'r1', participantId: 'p_2' });
-  assert.deepEqual(seen.map(([e]) => e), ['ParticipantJoined', 'Typing', 'MessageReceived', 'ParticipantLeft']);
+  conn.push('SecurityAlert', { roomId: 'r1', participantId: 'p_2', limit: 'messages' });
+  assert.deepEqual(seen.map(([e]) => e), ['ParticipantJoined', 'Typing', 'MessageReceived', 'ParticipantLeft', 'SecurityAlert']);
   assert.equal(client.lastSequence('r1'), 1);
 });
 

@@ -203,6 +203,7 @@ export default {
   'fac.slowOff': "متوقف",
   'fac.seconds': "{count} ث",
 
+  'fac.securityAlert': "{name} يرسل بسرعة كبيرة ({limit}).",
   'crisis.title': 'لوحة الأزمات',
   'crisis.needRole': 'لوحة الأزمات مخصّصة لفريق الأزمات. سجّل الدخول بهذا الدور.',
   'crisis.pages': 'النداءات الحالية',

@@ -204,6 +204,7 @@ export default {
   'fac.slowOff': "Off",
   'fac.seconds': "{count} s",
 
+  'fac.securityAlert': "{name} is going too fast ({limit}).",
   'crisis.title': 'Crisis console',
   'crisis.needRole': 'The crisis console is for crisis staff. Sign in with the crisis staff role.',
   'crisis.pages': 'Live pages',

@@ -203,6 +203,7 @@ export default {
   'fac.slowOff': "Desactivado",
   'fac.seconds': "{count} s",
 
+  'fac.securityAlert': "{name} va demasiado rápido ({limit}).",
   'crisis.title': 'Consola de crisis',
   'crisis.needRole': 'La consola de crisis es para el equipo de crisis. Inicia sesión con ese rol.',
   'crisis.pages': 'Avisos activos',

@@ -20,6 +20,8 @@ export class RoomCrisis {
     this.messages = [];
     /** Facilitators: risk alerts, newest first. */
     this.alerts = [];
+    /** Facilitators: rate-limit notes (SecurityAlert), newest first. */
+    this.notes = [];
   }
 
   /** @returns {Array<() => void>} unsubscribers */
@@ -28,6 +30,13 @@ export class RoomCrisis {
     return [
       c.on('CrisisResources', mine((e) => { this.resources = e.resources ?? []; this.screen.refreshHelp(); })),
       c.on('CrisisPrivateMessage', mine((m) => this.onPrivateMessage(m))),
+      // Rate limits (security feature): shown with the alerts, facilitators only.
+      c.on('SecurityAlert', mine((a) => {
+        const text = t('fac.securityAlert', { name: this.screen.nameOf(a.participantId), limit: a.limit });
+        this.notes = [text, ...this.notes].slice(0, 10);
+        alertNow(text);
+        this.screen.refreshPeople();
+      })),
       c.on('RiskAlert', mine((a) => {
         this.alerts = [a, ...this.alerts.filter((x) => x.caseId !== a.caseId)];
         alertNow(t('fac.newAlert', { name: a.pseudonym }));
@@ -94,13 +103,15 @@ export class RoomCrisis {
   /** Whether the server has the crisis feature (flag, or found at run time). */
   get available() { return features.crisis || Boolean(this.screen.app.capabilities?.crisis) || this.alerts.length > 0; }
 
-  /** Facilitators: the alerts section of their panel. */
+  /** Facilitators: the alerts section of their panel (risk alerts, and rate-limit notes). */
   renderAlerts() {
-    if (!this.available) return null;
+    const notes = this.notes;
+    if (!this.available && notes.length === 0) return null;
     return h('section', { class: 'panel-section alerts' }, h('h3', null, t('fac.alerts')),
-      this.alerts.length === 0 ? h('p', null, t('fac.alertsEmpty')) : h('ul', { role: 'list', class: 'reports' }, this.alerts.map((a) =>
-        h('li', { class: `severity-${a.severity}` }, tParts('fac.alert', { name: userText(a.pseudonym), level: t(`crisis.level.${a.severity}`) }),
-          a.categories?.length ? h('span', { class: 'meta' }, ` · ${a.categories.join(', ')}`) : null))));
+      this.alerts.length === 0 && notes.length === 0 ? h('p', null, t('fac.alertsEmpty')) : h('ul', { role: 'list', class: 'reports' },
+        this.alerts.map((a) => h('li', { class: `severity-${a.severity}` }, tParts('fac.alert', { name: userText(a.pseudonym), level: t(`crisis.level.${a.severity}`) }),
+          a.categories?.length ? h('span', { class: 'meta' }, ` · ${a.categories.join(', ')}`) : null)),
+        notes.map((text) => h('li', { class: 'security-note' }, text))));
   }
 
   /** Facilitators: escalate a participant to crisis staff. */
