@@ -56,6 +56,7 @@ public sealed partial class PeerRoomsClient : IAsyncDisposable
         RegisterRoomEvents();
         RegisterModerationEvents();
         RegisterCrisisEvents();
+        RegisterDisclosureEvents();
         // Later features register their events here, one line each (RegisterFacilitatorEvents(), ...).
     }
 

@@ -24,6 +24,7 @@ internal static class ChatCommands
         new("lower", "", "lower your hand", false, (s, _) => s.Client.LowerHandAsync(s.RoomId)),
         new("report", "NAME [reason]", "tell the facilitators about someone", false,
             async (s, a) => s.Info($"report {await s.Client.ReportAsync(new() { RoomId = s.RoomId, ParticipantId = s.ParticipantIdOf(First(a)), Reason = Rest(a) })} sent")),
+        new("retract", "", "take back your last message (from everyone and from history)", false, (s, _) => s.RetractLastAsync()),
         new("quit", "", "leave the room and exit", false, (s, _) => s.QuitAsync()),
 
         // Facilitator powers (docs/protocol.md, facilitator tools).

@@ -15,6 +15,7 @@ internal sealed class ChatSession
     private readonly List<(Func<bool> Done, TaskCompletionSource Signal)> _waiters = [];
     private readonly List<MessageView> _messages = [];
     private readonly Lock _lock = new();
+    private string? _lastSent;
 
     public ChatSession(PeerRoomsClient client, IAnsiConsole console, JoinRoomResponse joined)
     {
@@ -28,6 +29,7 @@ internal sealed class ChatSession
         client.LobbyChanged += e => { if (e.RoomId == RoomId && e.Waiting.Count > 0) Info($"{e.Waiting.Count} waiting in the lobby (/lobby, /admit)"); };
         client.RoomStateChanged += e => { if (e.RoomId == RoomId) Info($"room: session {e.Session}{(e.Locked ? ", locked" : "")}{(e.EveryoneMuted ? ", everyone muted" : "")}{(e.SlowModeSeconds > 0 ? $", slow mode {e.SlowModeSeconds}s" : "")}"); };
         client.MessageDeleted += e => { if (e.RoomId == RoomId) Info("a facilitator deleted a message"); };
+        client.MessageRetracted += e => { if (e.RoomId == RoomId) Info($"{NameOfMessage(e.MessageId)} retracted a message"); };
         client.ParticipantUpdated += e => { if (e.RoomId == RoomId) Update(() => _roster[e.Participant.ParticipantId] = e.Participant); };
         client.RoomClosed += e => { if (e.RoomId == RoomId) { Info($"you were taken out of the room ({e.Reason})"); if (e.Terminal) Quit = true; } };
         client.Reconnecting += _ => Info("connection lost; reconnecting...");
@@ -64,7 +66,9 @@ internal sealed class ChatSession
                 await command.Run(this, space < 0 ? "" : line[(space + 1)..]);
                 return;
             }
-            await Client.SendMessageAsync(RoomId, line);
+            var ack = await Client.SendMessageAsync(RoomId, line);
+            _lastSent = ack.MessageId;
+            foreach (var notice in ack.Notices) Info(notice.Text);
         }
         catch (PeerRoomsHubException ex)
         {
@@ -122,6 +126,14 @@ internal sealed class ChatSession
         foreach (var p in waiting) Info($"waiting: {p.DisplayName}");
     }
 
+    /// <summary>Retracts the last message this session sent.</summary>
+    public async Task RetractLastAsync()
+    {
+        if (_lastSent is not { } messageId) { Info("you have not sent anything yet"); return; }
+        await Client.RetractMessageAsync(RoomId, messageId);
+        _lastSent = null;
+    }
+
     public async Task QuitAsync()
     {
         Quit = true;
@@ -146,6 +158,11 @@ internal sealed class ChatSession
             _waiters.Add((done, signal));
             return signal.Task;
         }
+    }
+
+    private string NameOfMessage(string messageId)
+    {
+        lock (_lock) return _messages.LastOrDefault(m => m.MessageId == messageId)?.DisplayName ?? "someone";
     }
 
     private ParticipantView? Self => _roster.GetValueOrDefault(Joined.ParticipantId);

@@ -36,8 +36,10 @@ public static class SampleApp
                 Protocol = options.Protocol == "messagepack" ? WireProtocol.MessagePack : WireProtocol.Json,
                 AccessTokenProvider = () => Task.FromResult<string?>(token),
             });
+            var accepted = await AcceptGuidelinesAsync(options, token, console, keyboard, ct);
+            if (accepted is null) return 1;
             await client.StartAsync(ct);
-            var joined = await client.JoinRoomAsync(options.Room!, options.Name!, ct: ct);
+            var joined = await client.JoinRoomAsync(options.Room!, options.Name!, accepted == 0 ? null : accepted, ct);
             var session = new ChatSession(client, console, joined);
             session.Welcome();
             if (options.Script is { } script) await RunScriptAsync(session, script, console, ct);
@@ -54,6 +56,32 @@ public static class SampleApp
             console.MarkupLine($"[red]! {Markup.Escape(ex.Message)}[/]");
             return 1;
         }
+    }
+
+    /// <summary>
+    /// Shows the room's guidelines and gets them accepted: 0 when the room has none, the accepted
+    /// version, or null when the user declined (or a script did not pass --accept-guidelines).
+    /// </summary>
+    private static async Task<int?> AcceptGuidelinesAsync(SampleOptions options, string token, IAnsiConsole console, TextReader keyboard, CancellationToken ct)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
+        var room = await PeerRoomsRooms.GetAsync(http, options.Server, token, options.Room!, ct);
+        if (room is null || string.IsNullOrWhiteSpace(room.Guidelines)) return 0;
+        console.Write(new Panel(Markup.Escape(room.Guidelines)).Header($"{Markup.Escape(room.Name)}: group guidelines (version {room.GuidelinesVersion})"));
+        if (options.AcceptGuidelines)
+        {
+            console.MarkupLine("[yellow]* guidelines accepted (--accept-guidelines)[/]");
+            return room.GuidelinesVersion;
+        }
+        if (options.Script is not null)
+        {
+            console.MarkupLine("[red]! this room has guidelines: pass --accept-guidelines to accept them in a script[/]");
+            return null;
+        }
+        console.Markup("Do you accept these guidelines? [bold](y/n)[/] ");
+        var answer = (await keyboard.ReadLineAsync(ct))?.Trim();
+        return string.Equals(answer, "y", StringComparison.OrdinalIgnoreCase) || string.Equals(answer, "yes", StringComparison.OrdinalIgnoreCase)
+            ? room.GuidelinesVersion : null;
     }
 
     private static async Task<string> DevTokenAsync(SampleOptions options, CancellationToken ct)

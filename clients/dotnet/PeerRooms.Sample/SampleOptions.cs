@@ -12,6 +12,8 @@ public sealed record SampleOptions
     public string? User { get; init; }
     public string Protocol { get; init; } = "json";
     public string? Script { get; init; }
+    /// <summary>Accept the room's guidelines without asking (scripts, demos).</summary>
+    public bool AcceptGuidelines { get; init; }
     public bool Help { get; init; }
 
     public const string Usage = """
@@ -33,6 +35,8 @@ public sealed record SampleOptions
                                @wait-for TEXT  waits (10 s at most) for a message containing TEXT
                                @wait-member N  waits (10 s at most) until N is in the room
                                # ...           a comment
+          --accept-guidelines  accept the room's guidelines without being asked (needed with --script
+                             when the room has guidelines)
           --help             this text
 
         In the chat, type a message and press Enter, or a command: /help lists them.
@@ -55,6 +59,7 @@ public sealed record SampleOptions
                 "--user" => o with { User = Value() },
                 "--protocol" => o with { Protocol = Value() },
                 "--script" => o with { Script = Value() },
+                "--accept-guidelines" => o with { AcceptGuidelines = true },
                 "--help" or "-h" => o with { Help = true },
                 _ => throw new ArgumentException($"unknown option {name} (see --help)"),
             };

@@ -86,6 +86,29 @@ public class PeerRoomsClientTests(ServerFixture fixture) : IClassFixture<ServerF
     }
 
     [Theory, ClassData(typeof(Protocols))]
+    public async Task Disclosure_notices_and_retraction_reach_the_typed_client(HubProtocol protocol)
+    {
+        var room = await Server.CreateRoomAsync();
+        await using var alice = await ConnectAsync(Ids.User(), protocol);
+        await using var bob = await ConnectAsync(Ids.User(), protocol);
+        var bobMessages = new EventRecorder<MessageView>();
+        var bobRetractions = new EventRecorder<MessageRetractedEvent>();
+        bob.MessageReceived += bobMessages.Add;
+        bob.MessageRetracted += bobRetractions.Add;
+        await alice.JoinRoomAsync(room, "Alice").WaitAsync(Timeouts.Default);
+        await bob.JoinRoomAsync(room, "Bob").WaitAsync(Timeouts.Default);
+
+        var ack = await alice.SendMessageAsync(room, "text me on 555-123-4567 after the meeting").WaitAsync(Timeouts.Default);
+        Assert.Contains(ack.Notices, n => n.Kind == NoticeKinds.PiiMasked);
+        var received = await bobMessages.NextAsync(m => m.MessageId == ack.MessageId);
+        Assert.DoesNotContain("555-123-4567", received.Text);
+
+        await alice.RetractMessageAsync(room, ack.MessageId).WaitAsync(Timeouts.Default);
+        Assert.Equal(ack.MessageId, (await bobRetractions.NextAsync(e => e.RoomId == room)).MessageId);
+        Assert.Empty(await bob.GetHistoryAsync(room).WaitAsync(Timeouts.Default));
+    }
+
+    [Theory, ClassData(typeof(Protocols))]
     public async Task After_a_dropped_connection_it_rejoins_with_the_same_name_and_raises_missed_messages_once(HubProtocol protocol)
     {
         var room = await Server.CreateRoomAsync();

@@ -119,6 +119,42 @@ public class SampleClientTests(ServerFixture fixture) : IClassFixture<ServerFixt
         File.Delete(script);
     }
 
+    [Theory, ClassData(typeof(Protocols))]
+    public async Task Room_guidelines_are_shown_and_must_be_accepted_before_joining(HubProtocol protocol)
+    {
+        var room = await CreateRoomWithGuidelinesAsync("Be kind. What is said here stays here.");
+        var script = Path.GetTempFileName();
+        await File.WriteAllLinesAsync(script, ["hello after accepting", "/quit"]);
+        var args = new[] { "--server", Server.BaseAddress.ToString(), "--room", room, "--name", "River", "--script", script,
+            "--protocol", protocol == HubProtocol.MessagePack ? "messagepack" : "json" };
+
+        var refused = new StringWriter();
+        Assert.Equal(1, await SampleApp.RunAsync(args, PlainConsole(refused), TextReader.Null).WaitAsync(Timeouts.Default));
+        Assert.Contains("Be kind. What is said here stays here.", refused.ToString());
+        Assert.Contains("pass --accept-guidelines", refused.ToString());
+
+        var accepted = new StringWriter();
+        Assert.Equal(0, await SampleApp.RunAsync([.. args, "--accept-guidelines"], PlainConsole(accepted), TextReader.Null).WaitAsync(Timeouts.Default));
+        Assert.Contains("River: hello after accepting", accepted.ToString());
+        File.Delete(script);
+    }
+
+    private static IAnsiConsole PlainConsole(TextWriter writer) =>
+        AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(writer) });
+
+    private async Task<string> CreateRoomWithGuidelinesAsync(string guidelines)
+    {
+        var admin = await Server.TokenAsync("admin-1", "admin");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/rooms")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { name = "Guided room", guidelines, policy = new { requireFacilitatorToStart = false } }),
+        };
+        request.Headers.Authorization = new("Bearer", admin);
+        using var response = await Server.Http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<RoomInfo>(response.Content))!.Id;
+    }
+
     [Fact]
     public async Task Help_and_bad_options_are_answered_without_connecting()
     {
