@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using PeerRooms.Core.Live;
 using PeerRooms.Server.Http;
 using PeerRooms.Server.ScaleOut;
@@ -24,6 +25,10 @@ public static class LiveStateRegistration
 
         services.AddSingleton<RedisConnection>();
         services.AddSingleton<IReadinessCheck, RedisReadinessCheck>();
+        // The SignalR backplane rides on the node's one multiplexer, so /readyz (which watches that
+        // connection) also covers fan-out, and an outage and its recovery are one event for both.
+        services.AddOptions<RedisOptions>().Configure<RedisConnection>((backplane, connection) =>
+            backplane.ConnectionFactory = async _ => await connection.MultiplexerAsync());
         services.AddSingleton<IHistoryStore, RedisHistoryStore>();
         services.AddSingleton<RedisPresenceStore>();
         services.AddSingleton<INodeLeaseStore, RedisNodeLeaseStore>();

@@ -100,7 +100,7 @@ public sealed class PresenceReassertTests : IAsyncLifetime
         }
         Assert.Equal(["Alice", "Bob"], roster.Select(p => p.DisplayName).Order());
 
-        // The backplane has its own Redis connection and may still be reconnecting: a send can then
+        // The backplane's subscriptions may still be restoring after the reconnect: a send can then
         // store the message yet answer "unavailable" (fan-out failed). A retry with the same client
         // message id is answered from the store; recipients recover such a gap from history.
         var clientId = Ids.Message();

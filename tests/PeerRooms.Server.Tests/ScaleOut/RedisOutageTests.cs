@@ -115,8 +115,8 @@ public sealed class RedisOutageTests : IAsyncLifetime
         // roster is the truth, so poll it, bounded).
         await WaitForRosterAsync(alice, room, ["Alice"]);
         Assert.All(aliceLeaves.Seen, e => Assert.Equal(b.ParticipantId, e.ParticipantId));
-        // The backplane reconnects on its own connection, a moment after /readyz may already say 200:
-        // until then a call that needs it answers "unavailable" (and is safe to retry).
+        // The backplane restores its subscriptions just after the reconnect, a moment after /readyz may
+        // already say 200: until then a call that needs it answers "unavailable" (and is safe to retry).
         var c = await RetryWhileUnavailableAsync(() => Join(carol, room, "Carol"));
         Assert.Equal(["Alice", "Carol"], c.Roster.Select(p => p.DisplayName));
         var clientId = Ids.Message();
