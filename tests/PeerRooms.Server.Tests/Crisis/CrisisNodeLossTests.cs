@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using PeerRooms.Core.Contracts;
 using PeerRooms.Server.Tests.Infrastructure;
 
@@ -6,9 +7,9 @@ namespace PeerRooms.Server.Tests.Crisis;
 
 /// <summary>
 /// "Never lost": a node that detected risk and wrote the case (with its outbox) but never paged —
-/// here a node whose relay is switched off (<c>PeerRooms:Escalation:RelayEnabled=false</c>) and
-/// which is then stopped, in process (not a kill -9 of a separate process) — is covered by
-/// another node started afterwards on the same store: the page arrives, once.
+/// a node whose relay is switched off (<c>PeerRooms:Escalation:RelayEnabled=false</c>) — is covered
+/// by another node started afterwards on the same store: the page arrives, once. Twice over: a node
+/// stopped in process, and a real server process killed with SIGKILL.
 /// </summary>
 public class CrisisNodeLossTests(RedisFixture redis) : IClassFixture<RedisFixture>, IDisposable
 {
@@ -52,6 +53,59 @@ public class CrisisNodeLossTests(RedisFixture redis) : IClassFixture<RedisFixtur
         Assert.Equal($"{caseId}:0:1", page.DedupKey);
 
         // A later case paged by the same survivor proves the relay moved on; the first page came once.
+        var room2 = await survivor.CreateRoomAsync();
+        await using var bob = await survivor.ConnectAsync(Ids.User(), protocol);
+        await bob.JoinAsync(room2, "Bob");
+        var second = await bob.InvokeAsync<EscalationResponse>("RequestHelp", room2).WaitAsync(Timeouts.Default);
+        await pages.NextAsync(p => p.Case.CaseId == second.CaseId);
+        Assert.Single(pages.Seen, p => p.DedupKey == page.DedupKey);
+    }
+
+    [Theory, ClassData(typeof(Protocols))]
+    public async Task A_server_process_killed_after_writing_a_case_is_covered_by_a_node_started_afterwards(HubProtocol protocol)
+    {
+        using var staffNode = Node("staff-node", relay: false);
+        await using var staff = await staffNode.ConnectStaffAsync(Ids.User("staff"), protocol);
+        using var pages = staff.Record<CasePagedEvent>(CrisisEvents.CasePaged);
+
+        var doomed = await PeerRoomsProcess.StartAsync("crisis-doomed-" + Guid.NewGuid().ToString("N")[..6], new Dictionary<string, string?>
+        {
+            ["PeerRooms__Redis"] = redis.Redis.Configuration,
+            ["PeerRooms__RedisPrefix"] = _prefix,
+            ["PeerRooms__DataDirectory"] = _dataDirectory,
+            ["PeerRooms__Escalation__RelayEnabled"] = "false",
+        });
+        string caseId;
+        try
+        {
+            var room = await doomed.CreateRoomAsync("Late night");
+            var token = await doomed.TokenAsync(Ids.User("alice"));
+            var builder = new HubConnectionBuilder().WithUrl(new Uri(doomed.BaseAddress, HubPaths.Rooms), o =>
+            {
+                o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+            });
+            if (protocol == HubProtocol.MessagePack) builder.AddMessagePackProtocol();
+            await using var alice = builder.Build();
+            await alice.StartAsync().WaitAsync(Timeouts.Default);
+            await alice.JoinAsync(room, "Alice");
+            var sent = await alice.SendAsync(room, CrisisKit.Imminent);
+            var open = await staff.InvokeAsync<CaseView[]>("GetOpenCases").WaitAsync(Timeouts.Default);
+            caseId = Assert.Single(open, c => c.TriggeringMessage?.MessageId == sent.MessageId).CaseId;
+            Assert.Empty(pages.Seen);
+            doomed.Kill(); // SIGKILL between the durable write and any page
+        }
+        finally
+        {
+            await doomed.DisposeAsync();
+        }
+
+        using var survivor = Node("survivor", relay: true);
+        var page = await pages.NextAsync(p => p.Case.CaseId == caseId, TimeSpan.FromSeconds(20));
+        Assert.Equal($"{caseId}:0:1", page.DedupKey);
+        Assert.Equal(CrisisKit.Imminent, page.Case.TriggeringMessage!.Text);
+
         var room2 = await survivor.CreateRoomAsync();
         await using var bob = await survivor.ConnectAsync(Ids.User(), protocol);
         await bob.JoinAsync(room2, "Bob");
