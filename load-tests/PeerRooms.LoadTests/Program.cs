@@ -79,6 +79,12 @@ static async Task<ILoadTarget> StartPeerRoomsAsync(LoadOptions options, Cancella
         // Nodes of one run share the key, so a token minted by one is valid on the other.
         "--PeerRooms:Auth:SigningKey=load-test-signing-key-not-secret-0123456789abcdef",
     };
+    // Per-user abuse limits (PeerRooms:Limits, security feature) would refuse a load user sending
+    // faster than a person types: raise them to fit the requested load. --server-setting still wins.
+    var messagesPerWindow = Math.Max(30, (int)Math.Ceiling(options.Rate * 10 * 2) + 10);
+    settings.Add($"--PeerRooms:Limits:MessagesPerWindow={messagesPerWindow}");
+    settings.Add($"--PeerRooms:Limits:CallsPerWindow={Math.Max(200, messagesPerWindow * 2)}");
+    settings.Add("--PeerRooms:Limits:JoinAttemptsPerMinute=600");
     settings.AddRange(options.ServerSettings);
     if (options.Redis)
     {
