@@ -51,3 +51,12 @@ public sealed class RedisNodeLeaseStoreTests(RedisFixture fixture) : NodeLeaseSt
     public Task InitializeAsync() => Task.CompletedTask;
     public Task DisposeAsync() => _connections.DisposeAsync().AsTask();
 }
+
+public sealed class RedisModerationStoreTests(RedisFixture fixture) : ModerationStoreContract, IClassFixture<RedisFixture>, IAsyncLifetime
+{
+    private readonly RedisConnections _connections = new(fixture);
+    protected override PeerRooms.Core.Moderation.IModerationStore CreateStore() => new RedisModerationStore(_connections.Create());
+    protected override PeerRooms.Core.Moderation.ISlowModeGate CreateGate() => new RedisSlowModeGate(_connections.Create());
+    public Task InitializeAsync() => Task.CompletedTask;
+    public Task DisposeAsync() => _connections.DisposeAsync().AsTask();
+}
