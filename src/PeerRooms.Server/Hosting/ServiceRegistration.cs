@@ -72,6 +72,7 @@ public static class ServiceRegistration
                 // UntrustedData: hash-collision resistant maps and a nesting depth limit.
                 mp.SerializerOptions = mp.SerializerOptions.WithSecurity(MessagePackSecurity.UntrustedData);
             });
+        services.AddPeerRoomsSecurity(options); // its filters run before the features' (admission, rate limits, membership)
         services.AddPeerRoomsModeration(options, config);
         services.AddPeerRoomsFeatureMetrics(); // after the features it meters
         if (!string.IsNullOrWhiteSpace(options.Redis))
@@ -83,7 +84,6 @@ public static class ServiceRegistration
                 redis.Configuration.ChannelPrefix = RedisChannel.Literal(new RedisKeys(options.RedisPrefix).BackplaneChannelPrefix);
             });
         }
-        services.AddPeerRoomsSecurity(options);
         return builder;
     }
 
