@@ -102,6 +102,17 @@ if [ -f docker-compose.yml ]; then
      docker-compose -f docker-compose.yml config -q > "$OUT/compose.log" 2>&1; then passed=$((passed + 1)); else cat "$OUT/compose.log"; record_failure "docker-compose config"; fi
 fi
 
+# --- Dependency audit: each ecosystem is one check; high/critical advisories fail it, an unreachable
+# advisory service is reported and skipped (tools/dependency-audit.sh). -------------------------------
+log "dependency audit"
+while IFS= read -r line; do
+  echo "$line"
+  case "$line" in
+    "AUDIT PASS "*) passed=$((passed + 1)) ;;
+    "AUDIT FAIL "*) record_failure "${line#AUDIT FAIL }" ;;
+  esac
+done < <(tools/dependency-audit.sh "$OUT" 2>&1)
+
 echo
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
