@@ -110,10 +110,10 @@ public sealed class ServerProcess : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<TokenBody>())!.Token;
     }
 
-    public async Task<HubConnection> ConnectAsync(string userId, HubProtocol protocol)
+    public async Task<HubConnection> ConnectAsync(string userId, HubProtocol protocol, string role = "participant", string path = HubPaths.Rooms)
     {
-        var token = await TokenAsync(userId, "participant");
-        var builder = new HubConnectionBuilder().WithUrl(new Uri(BaseAddress, HubPaths.Rooms), o =>
+        var token = await TokenAsync(userId, role);
+        var builder = new HubConnectionBuilder().WithUrl(new Uri(BaseAddress, path), o =>
         {
             o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
             o.SkipNegotiation = true;

@@ -12,8 +12,8 @@ namespace PeerRooms.Server.Tests.Operations;
 /// to reconnect elsewhere with a non-terminal <c>RoomClosed(node_shutdown)</c>, and exits within its
 /// shutdown timeout. Its clients move to node B (as a load balancer would send them), rejoin, fetch
 /// what they missed, retry an in-flight send with the same client message id, and end up with every
-/// message of the room exactly once; a listener in another room receives nothing of it.
-/// TODO(crisis): once escalations exist, open one on A before SIGTERM and assert it survives.
+/// message of the room exactly once; a listener in another room receives nothing of it. An
+/// escalation opened on A while it stops still pages crisis staff (connected to B) and stays readable.
 /// </summary>
 public sealed class GracefulShutdownTests : IAsyncLifetime
 {
@@ -37,6 +37,8 @@ public sealed class GracefulShutdownTests : IAsyncLifetime
             ["PeerRooms:Auth:DevTokens"] = "true",
             ["PeerRooms:ShutdownTimeoutSeconds"] = "20",
             ["PeerRooms:ShutdownDrainDelaySeconds"] = "2",
+            // A stopped node's leased outbox rows return to the other node's relay quickly.
+            ["PeerRooms:Escalation:LeaseDuration"] = "00:00:03",
         };
         _a = new ServerProcess(Settings("a"));
         _b = new ServerProcess(Settings("b"));
@@ -56,6 +58,10 @@ public sealed class GracefulShutdownTests : IAsyncLifetime
     {
         var room = await _b.CreateRoomAsync("Shutdown room");
         var other = await _b.CreateRoomAsync("Other room");
+        var crisisRoom = await _b.CreateRoomAsync("Crisis room");
+        await using var staff = await _b.ConnectAsync(Ids.User("staff"), protocol, "crisis-staff", HubPaths.Crisis);
+        using var pages = staff.Record<CasePagedEvent>(CrisisEvents.CasePaged);
+        await using var dana = await Member.JoinAsync(_a, protocol, crisisRoom, "Dana");
         await using var alice = await Member.JoinAsync(_a, protocol, room, "Alice");
         await using var bob = await Member.JoinAsync(_a, protocol, room, "Bob");
         await using var carol = await Member.JoinAsync(_b, protocol, room, "Carol");
@@ -65,6 +71,8 @@ public sealed class GracefulShutdownTests : IAsyncLifetime
         acked.Add((await alice.SendAsync("before 1")).Sequence);
         acked.Add((await carol.SendAsync("before 2")).Sequence);
 
+        // Risk detected on A just as it is stopped: the page is in flight during the shutdown.
+        await dana.SendAsync("I'm going to kill myself tonight after everyone goes to sleep");
         _a.Terminate();
         // Readiness fails at once (during the drain delay A still serves its existing clients) ...
         await Readiness.WaitForAsync(_a.Http, HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(5));
@@ -78,9 +86,9 @@ public sealed class GracefulShutdownTests : IAsyncLifetime
         try { inFlight = await alice.SendAsync("in flight", inFlightId); } catch (Exception) { /* retried below */ }
 
         // A tells its clients to reconnect, non-terminally.
-        foreach (var member in new[] { alice, bob })
+        foreach (var member in new[] { alice, bob, dana })
         {
-            var closed = await WithNodeOutput(member.Closed.NextAsync(e => e.RoomId == room, TimeSpan.FromSeconds(15)));
+            var closed = await WithNodeOutput(member.Closed.NextAsync(null, TimeSpan.FromSeconds(15)));
             Assert.Equal(CloseReasons.NodeShutdown, closed.Reason);
             Assert.False(closed.Terminal);
         }
@@ -89,6 +97,7 @@ public sealed class GracefulShutdownTests : IAsyncLifetime
         // They move to B (as the load balancer would send them), rejoin and recover what they missed.
         await alice.MoveAsync(_b);
         await bob.MoveAsync(_b);
+        await dana.MoveAsync(_b);
         var retried = await alice.SendAsync("in flight", inFlightId);
         if (inFlight is not null)
         {
@@ -103,7 +112,7 @@ public sealed class GracefulShutdownTests : IAsyncLifetime
         var exitCode = await _a.WaitForExitAsync(TimeSpan.FromSeconds(25));
         Assert.True(exitCode == 0, $"exit code {exitCode}\n{_a.Output}");
         Assert.Contains("\"EventId\":7101", _a.Output, StringComparison.Ordinal); // clients told ...
-        Assert.Contains("\"Connections\":2", _a.Output, StringComparison.Ordinal); // ... both of them
+        Assert.Contains("\"Connections\":3", _a.Output, StringComparison.Ordinal); // ... all of them
         Assert.Contains("\"EventId\":7105", _a.Output, StringComparison.Ordinal); // drained
 
         // Every member has every acknowledged message, each once.
@@ -114,6 +123,12 @@ public sealed class GracefulShutdownTests : IAsyncLifetime
             Assert.Equal(Enumerable.Range(1, (int)last).Select(i => (long)i), member.Sequences);
         }
         Assert.Single(alice.Messages, m => m.ClientMessageId == inFlightId);
+
+        // The escalation opened on A was not lost: staff on B were paged, and B can read the case.
+        var page = await pages.NextAsync(p => p.Case.RoomId == crisisRoom, TimeSpan.FromSeconds(20));
+        Assert.Equal("imminent", page.Case.Severity);
+        var onB = await staff.InvokeAsync<CaseDetailView>("GetCase", page.Case.CaseId).WaitAsync(Timeouts.Default);
+        Assert.Equal(crisisRoom, onB.Case.RoomId);
         Assert.DoesNotContain(listener.Messages, m => m.RoomId == room);
     }
 
