@@ -78,7 +78,7 @@ if [ -f clients/js/package.json ]; then
   log "JS client"
   (cd clients/js && npm ci --no-audit --no-fund >"$OUT/npm-ci.log" 2>&1) || record_failure "npm ci"
   if (cd clients/js && node --test --test-reporter=tap 2>&1) > "$OUT/js-unit.tap"; then :; fi
-  p=$(grep -E '^# pass ' "$OUT/js-unit.tap" | tail -1 | awk '{print $3}'); x=$(grep -E '^# fail ' "$OUT/js-unit.tap" | tail -1 | awk '{print $3}')
+  p=$(grep -E '^# pass ' "$OUT/js-unit.tap" | tail -1 | awk '{print $3}'); x=$(grep -E '^# (fail|cancelled) ' "$OUT/js-unit.tap" | awk '{s+=$3} END {print s+0}')
   [ -n "$p" ] || record_failure "JS unit tests produced no results"
   passed=$((passed + ${p:-0})); failed=$((failed + ${x:-0}))
   grep -E '^not ok' "$OUT/js-unit.tap" || true
@@ -89,7 +89,7 @@ if [ -d clients/js/browser-tests ]; then
   # screenshots go to $PEERROOMS_TEST_OUTPUT/screenshots.
   log "browser tests"
   if (cd clients/js && node --test --test-concurrency=1 --test-reporter=tap browser-tests/*.spec.js 2>&1) > "$OUT/js-browser.tap"; then :; fi
-  p=$(grep -E '^# pass ' "$OUT/js-browser.tap" | tail -1 | awk '{print $3}'); x=$(grep -E '^# fail ' "$OUT/js-browser.tap" | tail -1 | awk '{print $3}')
+  p=$(grep -E '^# pass ' "$OUT/js-browser.tap" | tail -1 | awk '{print $3}'); x=$(grep -E '^# (fail|cancelled) ' "$OUT/js-browser.tap" | awk '{s+=$3} END {print s+0}')
   [ -n "$p" ] || record_failure "browser tests produced no results"
   passed=$((passed + ${p:-0})); failed=$((failed + ${x:-0}))
   grep -E '^\s*not ok' "$OUT/js-browser.tap" || true

@@ -39,7 +39,7 @@ export async function startServer(options = {}) {
   const exited = new Promise((r) => child.once('exit', r));
 
   // Waiting for an external process: poll its health endpoint with a deadline.
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 120_000; // generous: CI machines are small and busy
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output}`);
     try { if ((await fetch(`${baseUrl}/healthz`)).ok) break; } catch { /* not listening yet */ }
