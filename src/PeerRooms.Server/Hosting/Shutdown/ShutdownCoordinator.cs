@@ -27,9 +27,10 @@ public sealed class ShutdownCoordinator(
     IEnumerable<IDrainStep> steps,
     IOptions<PeerRoomsOptions> options,
     NodeIdentity node,
-    TimeProvider time,
     ILogger<ShutdownCoordinator> logger) : IHostedLifecycleService
 {
+    // Wall-clock on purpose: shutdown deadlines are real time even where tests fake the app's TimeProvider.
+    private static readonly TimeProvider Clock = TimeProvider.System;
     private readonly IDrainStep[] _steps = [.. steps.OrderBy(s => s.Order)];
     private readonly object _gate = new();
     private Task? _whileConnected;
@@ -83,11 +84,11 @@ public sealed class ShutdownCoordinator(
         state.MarkStopping();
         var o = options.Value;
         _started = Stopwatch.GetTimestamp();
-        _deadline = new CancellationTokenSource(TimeSpan.FromSeconds(o.ShutdownTimeoutSeconds), time);
+        _deadline = new CancellationTokenSource(TimeSpan.FromSeconds(o.ShutdownTimeoutSeconds), Clock);
         OpsLog.ShutdownStarted(logger, node.NodeId, o.ShutdownTimeoutSeconds);
         if (connections.Count > 0 && o.ShutdownDrainDelaySeconds > 0)
         {
-            try { await Task.Delay(TimeSpan.FromSeconds(o.ShutdownDrainDelaySeconds), time, _deadline.Token); }
+            try { await Task.Delay(TimeSpan.FromSeconds(o.ShutdownDrainDelaySeconds), Clock, _deadline.Token); }
             catch (OperationCanceledException) { }
         }
         await RunStepsAsync(_steps.Where(s => s.Order <= 0), _deadline.Token);
