@@ -56,7 +56,8 @@ fi
 for proj in tests/*/*.csproj; do
   name=$(basename "$proj" .csproj)
   log "dotnet test $name"
-  dotnet test "$proj" -c Release --no-build --logger "trx;LogFileName=$name.trx" --results-directory "$OUT/trx" \
+  # A hung test must fail the run in bounded time rather than stall CI.
+  dotnet test "$proj" -c Release --no-build --blame-hang-timeout 8m --logger "trx;LogFileName=$name.trx" --results-directory "$OUT/trx" \
     --logger "console;verbosity=minimal" 2>&1 | tee "$OUT/$name.log" | grep -E "^\s*(Failed|Passed!|Failed!)|error" || true
   [ -f "$OUT/trx/$name.trx" ] || record_failure "$name produced no results"
 done
