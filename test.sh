@@ -58,8 +58,14 @@ for proj in tests/*/*.csproj; do
   log "dotnet test $name"
   # A hung test must fail the run in bounded time rather than stall CI.
   dotnet test "$proj" -c Release --no-build --blame-hang-timeout 8m --logger "trx;LogFileName=$name.trx" --results-directory "$OUT/trx" \
-    --logger "console;verbosity=minimal" 2>&1 | tee "$OUT/$name.log" | grep -E "^\s*(Failed|Passed!|Failed!)|error" || true
-  [ -f "$OUT/trx/$name.trx" ] || record_failure "$name produced no results"
+    --logger "console;verbosity=minimal" 2>&1 | tee "$OUT/$name.log" | grep -E "^\s*(Failed|Passed!|Failed!)|error"
+  rc=${PIPESTATUS[0]}
+  if [ ! -f "$OUT/trx/$name.trx" ]; then
+    record_failure "$name produced no results"
+  elif [ "$rc" -ne 0 ] && ! grep -o '<Counters [^>]*' "$OUT/trx/$name.trx" | grep -qE ' failed="[1-9]'; then
+    # The run failed without a failed test in its results (e.g. a hung test host was killed).
+    record_failure "$name exited with $rc"
+  fi
 done
 count_trx
 
