@@ -13,11 +13,9 @@ public static class CrisisKit
     public static async Task<HubConnection> ConnectStaffAsync(this PeerRoomsServer server, string userId, HubProtocol protocol, string role = "crisis-staff")
         => await server.ConnectWithTokenAsync(await server.TokenAsync(userId, role), protocol, HubPaths.Crisis);
 
-    public static Task<JoinRoomResponse> JoinAsync(this HubConnection c, string roomId, string name)
-        => c.InvokeAsync<JoinRoomResponse>("JoinRoom", new JoinRoomRequest { RoomId = roomId, DisplayName = name }).WaitAsync(Timeouts.Default);
+    public static Task<JoinRoomResponse> JoinAsync(this HubConnection c, string roomId, string name) => HubCalls.Join(c, roomId, name);
 
-    public static Task<SendMessageResponse> SendAsync(this HubConnection c, string roomId, string text)
-        => c.InvokeAsync<SendMessageResponse>("SendMessage", new SendMessageRequest { RoomId = roomId, ClientMessageId = Ids.Message(), Text = text }).WaitAsync(Timeouts.Default);
+    public static Task<SendMessageResponse> SendAsync(this HubConnection c, string roomId, string text) => HubCalls.Send(c, roomId, text);
 
     public static async Task<HttpResponseMessage> AuthorizedAsync(this PeerRoomsServer server, HttpMethod method, string path, string userId, string role, object? body = null)
     {

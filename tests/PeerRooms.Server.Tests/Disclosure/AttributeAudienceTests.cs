@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using PeerRooms.Core.Contracts;
 using PeerRooms.Core.Errors;
 using PeerRooms.Server.Tests.Infrastructure;
+using static PeerRooms.Server.Tests.Infrastructure.HubCalls;
 using static PeerRooms.Server.Tests.Disclosure.DisclosureTestKit;
 
 namespace PeerRooms.Server.Tests.Disclosure;

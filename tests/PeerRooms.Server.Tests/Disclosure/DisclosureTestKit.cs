@@ -13,24 +13,6 @@ public static class DisclosureTestKit
 {
     public static AttributeView Attr(string kind, string value, string audience) => new() { Kind = kind, Value = value, Audience = audience };
 
-    public static Task<JoinRoomResponse> Join(HubConnection c, string roomId, string name, IReadOnlyList<AttributeView>? attributes = null, int? acceptedGuidelinesVersion = null)
-        => c.InvokeAsync<JoinRoomResponse>("JoinRoom", new JoinRoomRequest
-        {
-            RoomId = roomId, DisplayName = name, Attributes = attributes, AcceptedGuidelinesVersion = acceptedGuidelinesVersion,
-        }).WaitAsync(Timeouts.Default);
-
-    public static Task<SendMessageResponse> Send(HubConnection c, string roomId, string text, string? audience = null, IReadOnlyList<string>? topics = null)
-        => c.InvokeAsync<SendMessageResponse>("SendMessage", new SendMessageRequest
-        {
-            RoomId = roomId, ClientMessageId = Ids.Message(), Text = text, Audience = audience, SensitiveTopics = topics,
-        }).WaitAsync(Timeouts.Default);
-
-    public static Task<MessageView[]> History(HubConnection c, string roomId)
-        => c.InvokeAsync<MessageView[]>("GetHistory", roomId, 0L).WaitAsync(Timeouts.Default);
-
-    public static Task<ParticipantView[]> Roster(HubConnection c, string roomId)
-        => c.InvokeAsync<ParticipantView[]>("GetRoster", roomId).WaitAsync(Timeouts.Default);
-
     public static Task<ParticipantView> SetAttributes(HubConnection c, string roomId, params AttributeView[] attributes)
         => c.InvokeAsync<ParticipantView>("SetAttributes", new SetAttributesRequest { RoomId = roomId, Attributes = attributes }).WaitAsync(Timeouts.Default);
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PeerRooms.Core.Disclosure;
 using PeerRooms.Core.Errors;
 using PeerRooms.Server.Tests.Infrastructure;
+using static PeerRooms.Server.Tests.Infrastructure.HubCalls;
 using static PeerRooms.Server.Tests.Disclosure.DisclosureTestKit;
 
 namespace PeerRooms.Server.Tests.Disclosure;

@@ -5,6 +5,7 @@ using Microsoft.IdentityModel.Tokens;
 using PeerRooms.Core.Contracts;
 using PeerRooms.Core.Errors;
 using PeerRooms.Server.Tests.Infrastructure;
+using static PeerRooms.Server.Tests.Infrastructure.HubCalls;
 using static PeerRooms.Server.Tests.Disclosure.DisclosureTestKit;
 
 namespace PeerRooms.Server.Tests.Disclosure;

@@ -1,5 +1,6 @@
 using PeerRooms.Core.Contracts;
 using PeerRooms.Server.Tests.Infrastructure;
+using static PeerRooms.Server.Tests.Infrastructure.HubCalls;
 using static PeerRooms.Server.Tests.Disclosure.DisclosureTestKit;
 
 namespace PeerRooms.Server.Tests.Disclosure;

@@ -10,6 +10,7 @@ using PeerRooms.Core.Disclosure;
 using PeerRooms.Core.Live;
 using PeerRooms.Server.Disclosure;
 using PeerRooms.Server.Tests.Infrastructure;
+using static PeerRooms.Server.Tests.Infrastructure.HubCalls;
 using static PeerRooms.Server.Tests.Disclosure.DisclosureTestKit;
 
 namespace PeerRooms.Server.Tests.Disclosure;

@@ -10,11 +10,9 @@ public static class ModerationKit
     /// <summary>A facilitator-led room (the product default): a facilitator must start the session.</summary>
     public static readonly object Led = new { requireFacilitatorToStart = true };
 
-    public static Task<JoinRoomResponse> Join(this HubConnection c, string roomId, string name)
-        => c.InvokeAsync<JoinRoomResponse>("JoinRoom", new JoinRoomRequest { RoomId = roomId, DisplayName = name }).WaitAsync(Timeouts.Default);
+    public static Task<JoinRoomResponse> Join(this HubConnection c, string roomId, string name) => HubCalls.Join(c, roomId, name);
 
-    public static Task<SendMessageResponse> Send(this HubConnection c, string roomId, string text, string? clientId = null)
-        => c.InvokeAsync<SendMessageResponse>("SendMessage", new SendMessageRequest { RoomId = roomId, ClientMessageId = clientId ?? Ids.Message(), Text = text }).WaitAsync(Timeouts.Default);
+    public static Task<SendMessageResponse> Send(this HubConnection c, string roomId, string text, string? clientId = null) => HubCalls.Send(c, roomId, text, clientId);
 
     public static Task Call(this HubConnection c, string method, params object?[] args)
         => c.InvokeCoreAsync(method, args).WaitAsync(Timeouts.Default);
@@ -24,7 +22,7 @@ public static class ModerationKit
 
     public static Task<RoomStateView> State(this HubConnection c, string roomId) => c.Call<RoomStateView>("GetRoomState", roomId);
 
-    public static Task<MessageView[]> History(this HubConnection c, string roomId) => c.Call<MessageView[]>("GetHistory", roomId, 0L);
+    public static Task<MessageView[]> History(this HubConnection c, string roomId) => HubCalls.History(c, roomId);
 
     /// <summary>
     /// Proves a connection received nothing of <paramref name="roomId"/>: it is also in

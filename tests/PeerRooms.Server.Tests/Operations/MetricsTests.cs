@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using PeerRooms.Core.Contracts;
 using PeerRooms.Core.Errors;
 using PeerRooms.Server.Tests.Infrastructure;
+using static PeerRooms.Server.Tests.Infrastructure.HubCalls;
 
 namespace PeerRooms.Server.Tests.Operations;
 
@@ -15,11 +16,6 @@ namespace PeerRooms.Server.Tests.Operations;
 [Collection(nameof(MetricsTests))]
 public class MetricsTests
 {
-    private static Task<JoinRoomResponse> Join(HubConnection c, string roomId, string name)
-        => c.InvokeAsync<JoinRoomResponse>("JoinRoom", new JoinRoomRequest { RoomId = roomId, DisplayName = name }).WaitAsync(Timeouts.Default);
-
-    private static Task<SendMessageResponse> Send(HubConnection c, string roomId, string text)
-        => c.InvokeAsync<SendMessageResponse>("SendMessage", new SendMessageRequest { RoomId = roomId, ClientMessageId = Ids.Message(), Text = text }).WaitAsync(Timeouts.Default);
 
     [Theory, ClassData(typeof(Protocols))]
     public async Task Scrape_after_a_session_shows_plausible_counters_and_no_personal_data(HubProtocol protocol)

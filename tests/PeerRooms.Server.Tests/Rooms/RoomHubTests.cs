@@ -2,18 +2,13 @@ using Microsoft.AspNetCore.SignalR.Client;
 using PeerRooms.Core.Contracts;
 using PeerRooms.Core.Errors;
 using PeerRooms.Server.Tests.Infrastructure;
+using static PeerRooms.Server.Tests.Infrastructure.HubCalls;
 
 namespace PeerRooms.Server.Tests.Rooms;
 
 public class RoomHubTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     private PeerRoomsServer Server => fixture.Server;
-
-    private static Task<JoinRoomResponse> Join(HubConnection c, string roomId, string name)
-        => c.InvokeAsync<JoinRoomResponse>("JoinRoom", new JoinRoomRequest { RoomId = roomId, DisplayName = name }).WaitAsync(Timeouts.Default);
-
-    private static Task<SendMessageResponse> Send(HubConnection c, string roomId, string text, string? clientId = null)
-        => c.InvokeAsync<SendMessageResponse>("SendMessage", new SendMessageRequest { RoomId = roomId, ClientMessageId = clientId ?? Ids.Message(), Text = text }).WaitAsync(Timeouts.Default);
 
     [Theory, ClassData(typeof(Protocols))]
     public async Task Members_exchange_messages_and_nobody_outside_the_room_receives_them(HubProtocol protocol)

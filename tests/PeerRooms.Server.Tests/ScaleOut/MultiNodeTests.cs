@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using PeerRooms.Core.Contracts;
 using PeerRooms.Core.Errors;
 using PeerRooms.Server.Tests.Infrastructure;
+using static PeerRooms.Server.Tests.Infrastructure.HubCalls;
 
 namespace PeerRooms.Server.Tests.ScaleOut;
 
@@ -10,15 +11,6 @@ public sealed class MultiNodeTests(TwoNodeCluster cluster) : IClassFixture<TwoNo
 {
     private PeerRoomsServer A => cluster.A;
     private PeerRoomsServer B => cluster.B;
-
-    private static Task<JoinRoomResponse> Join(HubConnection c, string roomId, string name)
-        => c.InvokeAsync<JoinRoomResponse>("JoinRoom", new JoinRoomRequest { RoomId = roomId, DisplayName = name }).WaitAsync(Timeouts.Default);
-
-    private static Task<SendMessageResponse> Send(HubConnection c, string roomId, string text, string? clientId = null)
-        => c.InvokeAsync<SendMessageResponse>("SendMessage", new SendMessageRequest { RoomId = roomId, ClientMessageId = clientId ?? Ids.Message(), Text = text }).WaitAsync(Timeouts.Default);
-
-    private static Task<ParticipantView[]> Roster(HubConnection c, string roomId)
-        => c.InvokeAsync<ParticipantView[]>("GetRoster", roomId).WaitAsync(Timeouts.Default);
 
     [Theory, ClassData(typeof(Protocols))]
     public async Task A_message_sent_on_one_node_reaches_members_on_the_other_and_no_other_room(HubProtocol protocol)

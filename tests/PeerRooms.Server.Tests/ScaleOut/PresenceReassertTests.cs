@@ -7,6 +7,7 @@ using PeerRooms.Core.Errors;
 using PeerRooms.Server.Hosting;
 using PeerRooms.Server.State.Redis;
 using PeerRooms.Server.Tests.Infrastructure;
+using static PeerRooms.Server.Tests.Infrastructure.HubCalls;
 
 namespace PeerRooms.Server.Tests.ScaleOut;
 
@@ -38,12 +39,6 @@ public sealed class PresenceReassertTests : IAsyncLifetime
         _node.Dispose();
         await _redis.DisposeAsync();
     }
-
-    private static Task<JoinRoomResponse> Join(HubConnection c, string roomId, string name)
-        => c.InvokeAsync<JoinRoomResponse>("JoinRoom", new JoinRoomRequest { RoomId = roomId, DisplayName = name }).WaitAsync(Timeouts.Default);
-
-    private static Task<SendMessageResponse> Send(HubConnection c, string roomId, string text)
-        => c.InvokeAsync<SendMessageResponse>("SendMessage", new SendMessageRequest { RoomId = roomId, ClientMessageId = Ids.Message(), Text = text }).WaitAsync(Timeouts.Default);
 
     [Theory, ClassData(typeof(Protocols))]
     public async Task A_node_swept_while_alive_puts_its_participants_back(HubProtocol protocol)

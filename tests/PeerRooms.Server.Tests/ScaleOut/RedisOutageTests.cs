@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using PeerRooms.Core.Contracts;
 using PeerRooms.Core.Errors;
 using PeerRooms.Server.Tests.Infrastructure;
+using static PeerRooms.Server.Tests.Infrastructure.HubCalls;
 
 namespace PeerRooms.Server.Tests.ScaleOut;
 
@@ -40,12 +41,6 @@ public sealed class RedisOutageTests : IAsyncLifetime
         await _redis.DisposeAsync();
         try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
     }
-
-    private static Task<JoinRoomResponse> Join(HubConnection c, string roomId, string name)
-        => c.InvokeAsync<JoinRoomResponse>("JoinRoom", new JoinRoomRequest { RoomId = roomId, DisplayName = name });
-
-    private static Task<SendMessageResponse> Send(HubConnection c, string roomId, string text)
-        => c.InvokeAsync<SendMessageResponse>("SendMessage", new SendMessageRequest { RoomId = roomId, ClientMessageId = Ids.Message(), Text = text });
 
     private static async Task ExpectUnavailableFastAsync(Task call)
     {

@@ -7,6 +7,7 @@ using PeerRooms.Core.Contracts;
 using PeerRooms.Core.Errors;
 using PeerRooms.Server.Auth;
 using PeerRooms.Server.Tests.Infrastructure;
+using static PeerRooms.Server.Tests.Infrastructure.HubCalls;
 using static PeerRooms.Server.Tests.Security.SecurityTestClients;
 
 namespace PeerRooms.Server.Tests.Security;

@@ -3,6 +3,7 @@ using MessagePack;
 using PeerRooms.Core.Contracts;
 using PeerRooms.Core.Errors;
 using PeerRooms.Server.Tests.Infrastructure;
+using static PeerRooms.Server.Tests.Infrastructure.HubCalls;
 using static PeerRooms.Server.Tests.Security.SecurityTestClients;
 
 namespace PeerRooms.Server.Tests.Security;

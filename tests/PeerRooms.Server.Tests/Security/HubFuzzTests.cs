@@ -10,6 +10,7 @@ using PeerRooms.Core.Contracts;
 using PeerRooms.Core.Errors;
 using PeerRooms.Server.Tests.Infrastructure;
 using Xunit.Abstractions;
+using static PeerRooms.Server.Tests.Infrastructure.HubCalls;
 using static PeerRooms.Server.Tests.Security.SecurityTestClients;
 
 namespace PeerRooms.Server.Tests.Security;

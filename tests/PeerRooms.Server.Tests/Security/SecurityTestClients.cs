@@ -25,11 +25,6 @@ public sealed class TightLimitsFixture : IDisposable
 
 public static class SecurityTestClients
 {
-    public static Task<JoinRoomResponse> Join(HubConnection c, string roomId, string name)
-        => c.InvokeAsync<JoinRoomResponse>("JoinRoom", new JoinRoomRequest { RoomId = roomId, DisplayName = name }).WaitAsync(Timeouts.Default);
-
-    public static Task<SendMessageResponse> Send(HubConnection c, string roomId, string text)
-        => c.InvokeAsync<SendMessageResponse>("SendMessage", new SendMessageRequest { RoomId = roomId, ClientMessageId = Ids.Message(), Text = text }).WaitAsync(Timeouts.Default);
 
     /// <summary>A connection that is built but not started, so a test can watch Closed from the first moment.</summary>
     public static HubConnection Build(PeerRoomsServer server, string token, HubProtocol protocol)
