@@ -319,3 +319,94 @@ export declare interface RoomsClient {
 export interface SecurityAlertEvent { roomId: string; participantId: string; limit: 'messages' | 'calls' | 'joins'; permitLimit: number; windowSeconds: number; at: string | Date }
 export declare const SecurityEvents: { readonly SecurityAlert: 'SecurityAlert' };
 export interface RoomsEventMap { SecurityAlert: SecurityAlertEvent }
+
+// --- Video (src/video.js methods, src/video-mesh.js the WebRTC mesh) ------------------------------------
+/** A video member as everyone sees them: participantId only, what they publish, what is forced off. */
+export interface VideoMemberView {
+  roomId: string; participantId: string; audio: boolean; video: boolean;
+  micForcedOff?: boolean; cameraForcedOff?: boolean; spotlight?: boolean;
+}
+export interface IceServerView { urls: string[]; username?: string | null; credential?: string | null }
+export interface SfuJoinView { kind: 'livekit' | (string & {}); url: string; token: string }
+export interface JoinVideoResponse {
+  roomId: string; self: VideoMemberView; members: VideoMemberView[]; iceServers: IceServerView[]; maxVideoPublishers: number;
+  /** "mesh" (default) or the SFU provider's name. */
+  provider?: 'mesh' | (string & {}); sfu?: SfuJoinView | null;
+}
+export type SignalKind = 'offer' | 'answer' | 'ice';
+export interface VideoSignalEvent { roomId: string; fromParticipantId: string; kind: SignalKind; payload: string }
+export interface VideoRemovedEvent { roomId: string; reason: 'removed_from_video' | (string & {}) }
+export declare const VideoEvents: { readonly VideoMemberJoined: 'VideoMemberJoined'; readonly VideoMemberLeft: 'VideoMemberLeft'; readonly VideoMemberUpdated: 'VideoMemberUpdated'; readonly Signal: 'Signal'; readonly VideoRemoved: 'VideoRemoved' };
+export declare const SIGNAL_KINDS: readonly SignalKind[];
+export interface RoomsEventMap {
+  VideoMemberJoined: VideoMemberView;
+  VideoMemberLeft: VideoMemberView;
+  VideoMemberUpdated: VideoMemberView;
+  Signal: VideoSignalEvent;
+  VideoRemoved: VideoRemovedEvent;
+}
+export declare interface RoomsClient {
+  joinVideo(roomId: string): Promise<JoinVideoResponse>;
+  leaveVideo(roomId: string): Promise<void>;
+  /** Resolves with the granted state (video may be refused by the mesh cap: audio-only). */
+  setPublishing(roomId: string, audio: boolean, video: boolean): Promise<VideoMemberView>;
+  /** payload: offer/answer `JSON.stringify({ type, sdp })`, ice `JSON.stringify(candidateInit)`. */
+  sendSignal(roomId: string, toParticipantId: string, kind: SignalKind, payload: string): Promise<void>;
+  removeFromVideo(roomId: string, participantId: string): Promise<void>;
+  setVideoSpotlight(roomId: string, participantId: string, on: boolean): Promise<VideoMemberView>;
+  lowerAllHands(roomId: string): Promise<RoomStateView>;
+}
+
+export type MediaPair = { audio: boolean; video: boolean };
+export interface VideoMeshOptions {
+  client: RoomsClient; roomId: string;
+  /** Default `new RTCPeerConnection(config)`; injectable for tests. */
+  createPeerConnection?: (config: RTCConfiguration) => RTCPeerConnection;
+  /** Default `navigator.mediaDevices.getUserMedia`. */
+  getUserMedia?: (constraints: MediaStreamConstraints) => Promise<MediaStream>;
+}
+export interface VideoMeshEventMap {
+  /** Members, our grant, forced flags or audio-only changed: re-render controls. */
+  changed: undefined;
+  localTracks: { audio: MediaStreamTrack | null; video: MediaStreamTrack | null };
+  remoteTrack: { participantId: string; track: MediaStreamTrack };
+  peerAdded: { participantId: string };
+  peerState: { participantId: string; state: RTCPeerConnectionState };
+  peerClosed: { participantId: string };
+  /** The session ended here: 'left', 'removed_from_video', a RoomClosed reason, 'rejoin_failed'. */
+  closed: { reason: string };
+  error: { error: unknown; participantId?: string; kind?: 'audio' | 'video' };
+}
+/**
+ * A room's WebRTC mesh: one RTCPeerConnection per other member (perfect negotiation), local tracks,
+ * and obedience to the server's grant and a facilitator's force-off.
+ */
+export declare class VideoMesh {
+  constructor(options: VideoMeshOptions);
+  readonly roomId: string;
+  readonly joined: boolean;
+  readonly participantId: string;
+  readonly self: VideoMemberView | null;
+  readonly members: Map<string, VideoMemberView>;
+  readonly wanted: MediaPair;
+  readonly sending: MediaPair;
+  readonly forced: MediaPair;
+  readonly audioOnly: boolean;
+  readonly tracks: { audio: MediaStreamTrack | null; video: MediaStreamTrack | null };
+  readonly peerIds: string[];
+  peerConnection(participantId: string): RTCPeerConnection | null;
+  join(): Promise<void>;
+  setPublishing(wanted: MediaPair): Promise<MediaPair>;
+  leave(): Promise<void>;
+  on<K extends keyof VideoMeshEventMap>(event: K, handler: (payload: VideoMeshEventMap[K]) => void): () => void;
+  once<K extends keyof VideoMeshEventMap>(event: K, handler: (payload: VideoMeshEventMap[K]) => void): () => void;
+  off<K extends keyof VideoMeshEventMap>(event: K, handler: (payload: VideoMeshEventMap[K]) => void): void;
+}
+export declare function isPolite(myParticipantId: string, otherParticipantId: string): boolean;
+export declare function createsTransceivers(myParticipantId: string, otherParticipantId: string): boolean;
+export declare function transceiverDirection(sending: boolean): 'sendrecv' | 'recvonly';
+export declare function forcedOff(selfView?: Partial<VideoMemberView> | null, roomMedia?: Partial<MediaView> | null): MediaPair;
+export declare function sendingState(wanted: MediaPair, granted: Partial<MediaPair> | null | undefined, forced: MediaPair, tracks: { audio?: unknown; video?: unknown }): MediaPair;
+export declare function isAudioOnly(wanted: MediaPair, granted: Partial<MediaPair> | null | undefined, forced: MediaPair, cameraMissing: boolean): boolean;
+export declare function parseSignal(kind: string, payload: string): { description?: { type: 'offer' | 'answer'; sdp: string }; candidate?: RTCIceCandidateInit | null } | null;
+export declare const MEDIA_KINDS: readonly ['audio', 'video'];

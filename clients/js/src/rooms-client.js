@@ -8,6 +8,7 @@ import { ModerationEvents, moderationMethods } from './moderation.js';
 import { RoomCrisisEvents, roomCrisisMethods } from './crisis.js';
 import { DisclosureEvents, disclosureMethods } from './disclosure.js';
 import { SecurityEvents } from './security.js';
+import { VideoEvents, videoMethods } from './video.js';
 
 /** How many message ids per room are remembered to drop duplicates (replays overlap live events). */
 const SEEN_LIMIT = 2000;
@@ -51,7 +52,7 @@ export class RoomsClient extends HubClient {
 
   /** @param {import('./hub-client.js').HubClientOptions} options */
   constructor(options) {
-    super(HubPaths.Rooms, [...Object.values(RoomEvents), ...Object.values(ModerationEvents), ...Object.values(RoomCrisisEvents), ...Object.values(DisclosureEvents), ...Object.values(SecurityEvents)], options);
+    super(HubPaths.Rooms, [...Object.values(RoomEvents), ...Object.values(ModerationEvents), ...Object.values(RoomCrisisEvents), ...Object.values(DisclosureEvents), ...Object.values(SecurityEvents), ...Object.values(VideoEvents)], options);
   }
 
   /** Room ids this client is in (and will rejoin after a reconnect). */
@@ -192,3 +193,5 @@ Object.assign(RoomsClient.prototype, moderationMethods);
 Object.assign(RoomsClient.prototype, roomCrisisMethods);
 // Safe disclosure (src/disclosure.js).
 Object.assign(RoomsClient.prototype, disclosureMethods);
+// Video session and signalling (src/video.js; the mesh is src/video-mesh.js).
+Object.assign(RoomsClient.prototype, videoMethods);
