@@ -4,6 +4,7 @@ using PeerRooms.Core.Contracts;
 using PeerRooms.Core.Errors;
 using PeerRooms.Core.Security;
 using PeerRooms.Server.Hosting;
+using PeerRooms.Server.Hubs;
 using PeerRooms.Server.Logging;
 using PeerRooms.Server.Security;
 
@@ -17,7 +18,7 @@ namespace PeerRooms.Server.Filters;
 /// Admitted connections are registered so an admin can abort them (<see cref="UserDisconnector"/>).
 /// </summary>
 public sealed class ConnectionGuardFilter(
-    ConnectionRegistry registry, IUserBlockList blocks, IOptions<PeerRoomsOptions> options, ILogger<ConnectionGuardFilter> logger) : IHubFilter
+    NodeConnections registry, IUserBlockList blocks, IOptions<PeerRoomsOptions> options, ILogger<ConnectionGuardFilter> logger) : IHubFilter
 {
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
@@ -29,7 +30,7 @@ public sealed class ConnectionGuardFilter(
             throw new HubException(HubErrorMessages.Format(ErrorCodes.AccessRevoked, $"access is blocked until {until:O}"));
         }
         var max = options.Value.Limits.MaxConnectionsPerUser;
-        if (!registry.TryAdd(userId, context.Context, max, out var count))
+        if (!registry.TryAdmit(userId, context.Context, max, out var count))
         {
             SecurityLog.TooManyConnections(logger, userId, count);
             throw new HubException(HubErrorMessages.Format(ErrorCodes.TooManyConnections, $"at most {max} connections per user"));
@@ -40,14 +41,15 @@ public sealed class ConnectionGuardFilter(
         }
         catch
         {
-            registry.Remove(userId, context.Context.ConnectionId);
+            registry.ReleaseUserSlot(userId, context.Context.ConnectionId);
+            registry.Remove(context.Context.ConnectionId);
             throw;
         }
     }
 
     public async Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
     {
-        if (context.Context.UserIdentifier is { } userId) registry.Remove(userId, context.Context.ConnectionId);
+        if (context.Context.UserIdentifier is { } userId) registry.ReleaseUserSlot(userId, context.Context.ConnectionId);
         await next(context, exception);
     }
 }

@@ -1,14 +1,17 @@
 using Microsoft.AspNetCore.SignalR;
-using PeerRooms.Server.Hosting.Shutdown;
+using PeerRooms.Server.Hubs;
 
 namespace PeerRooms.Server.Filters;
 
-/// <summary>Keeps <see cref="HubConnectionRegistry"/> in step with the hub's connections.</summary>
-public sealed class ConnectionTrackingFilter(HubConnectionRegistry connections) : IHubFilter
+/// <summary>
+/// Outermost connection filter: takes a connection out of <see cref="NodeConnections"/> only after the
+/// whole disconnect pipeline (presence leave, roster events) has run, or when its connect failed.
+/// Admission (adding) is <see cref="ConnectionGuardFilter"/>'s job.
+/// </summary>
+public sealed class ConnectionTrackingFilter(NodeConnections connections) : IHubFilter
 {
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
-        connections.Add(context.Context);
         try
         {
             await next(context);

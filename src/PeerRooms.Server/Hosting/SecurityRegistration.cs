@@ -10,6 +10,7 @@ using PeerRooms.Server.Http;
 using PeerRooms.Server.Security;
 using PeerRooms.Server.State;
 using PeerRooms.Server.State.Redis;
+using PeerRooms.Server.Hubs;
 
 namespace PeerRooms.Server.Hosting;
 
@@ -25,7 +26,6 @@ public static class SecurityRegistration
     {
         services.AddSingleton<IValidateOptions<PeerRoomsOptions>, SecurityOptionsValidator>();
         services.AddSingleton<OriginPolicy>();
-        services.AddSingleton<ConnectionRegistry>();
         services.AddSingleton<UserRateLimits>();
         services.AddSingleton<SecurityAlerts>();
         var scaledOut = !string.IsNullOrWhiteSpace(options.Redis);
@@ -33,14 +33,14 @@ public static class SecurityRegistration
         {
             services.TryAddSingleton<RedisConnection>();
             services.AddSingleton<IUserBlockList, RedisUserBlockList>();
-            services.AddSingleton(sp => new UserDisconnector(sp.GetRequiredService<ConnectionRegistry>(),
+            services.AddSingleton(sp => new UserDisconnector(sp.GetRequiredService<NodeConnections>(),
                 sp.GetRequiredService<ILogger<UserDisconnector>>(), sp.GetRequiredService<RedisConnection>()));
             services.AddHostedService<RedisDisconnectRelay>();
         }
         else
         {
             services.AddSingleton<IUserBlockList, InMemoryUserBlockList>();
-            services.AddSingleton(sp => new UserDisconnector(sp.GetRequiredService<ConnectionRegistry>(), sp.GetRequiredService<ILogger<UserDisconnector>>()));
+            services.AddSingleton(sp => new UserDisconnector(sp.GetRequiredService<NodeConnections>(), sp.GetRequiredService<ILogger<UserDisconnector>>()));
         }
 
         // Order matters: admission, then rate limits (so refused calls still count), then membership.

@@ -56,6 +56,7 @@ public static class ServiceRegistration
         services.AddDisclosure(options);
         services.AddPeerRoomsCrisis(config);
 
+        services.AddSingleton<NodeConnections>(); // admission, admin disconnect and shutdown share it
         var signalR = services.AddSignalR(hub =>
             {
                 hub.EnableDetailedErrors = false;

@@ -1,3 +1,4 @@
+using PeerRooms.Server.Hubs;
 using PeerRooms.Server.Logging;
 using PeerRooms.Server.State.Redis;
 
@@ -10,7 +11,7 @@ namespace PeerRooms.Server.Security;
 /// that misses the signal keeps the connection until the token expires or the user reconnects, and
 /// the block list (checked on every connect and HTTP request) is what keeps a blocked user out.
 /// </summary>
-public sealed class UserDisconnector(ConnectionRegistry registry, ILogger<UserDisconnector> logger, RedisConnection? redis = null)
+public sealed class UserDisconnector(NodeConnections registry, ILogger<UserDisconnector> logger, RedisConnection? redis = null)
 {
     /// <summary>Aborts the local connections and signals the other nodes; returns how many were local.</summary>
     public async Task<int> DisconnectEverywhereAsync(string userId)
@@ -35,7 +36,7 @@ public sealed class UserDisconnector(ConnectionRegistry registry, ILogger<UserDi
 
 /// <summary>Hears other nodes' disconnect signals and aborts the user's connections held here.</summary>
 public sealed class RedisDisconnectRelay(
-    RedisConnection redis, ConnectionRegistry registry, Core.Security.IUserBlockList blocks, ILogger<RedisDisconnectRelay> logger) : IHostedService
+    RedisConnection redis, NodeConnections registry, Core.Security.IUserBlockList blocks, ILogger<RedisDisconnectRelay> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PeerRooms.Core.Contracts;
 using PeerRooms.Server.Hosting.Shutdown;
 using PeerRooms.Server.Tests.Infrastructure;
+using PeerRooms.Server.Hubs;
 
 namespace PeerRooms.Server.Tests.Operations;
 
@@ -45,7 +46,7 @@ public class DrainStepTests
         public Task DrainAsync(CancellationToken deadline)
         {
             var state = services.GetRequiredService<ShutdownState>();
-            var connections = services.GetRequiredService<HubConnectionRegistry>();
+            var connections = services.GetRequiredService<NodeConnections>();
             seen.Enqueue($"{name} stopping={state.IsStopping} connections={connections.Count}");
             return Task.CompletedTask;
         }

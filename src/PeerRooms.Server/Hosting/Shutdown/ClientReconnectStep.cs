@@ -15,7 +15,7 @@ namespace PeerRooms.Server.Hosting.Shutdown;
 /// client that did not see the result retries with the same clientMessageId and is deduplicated.
 /// </summary>
 public sealed class ClientReconnectStep(
-    HubConnectionRegistry connections,
+    NodeConnections connections,
     IHubContext<RoomHub, IRoomClient> rooms,
     PeerRoomsMetrics metrics,
     ILogger<ClientReconnectStep> logger) : IDrainStep

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using PeerRooms.Server.Logging;
+using PeerRooms.Server.Hubs;
 
 namespace PeerRooms.Server.Hosting.Shutdown;
 
@@ -23,7 +24,7 @@ namespace PeerRooms.Server.Hosting.Shutdown;
 public sealed class ShutdownCoordinator(
     IHostApplicationLifetime lifetime,
     ShutdownState state,
-    HubConnectionRegistry connections,
+    NodeConnections connections,
     IEnumerable<IDrainStep> steps,
     IOptions<PeerRoomsOptions> options,
     NodeIdentity node,

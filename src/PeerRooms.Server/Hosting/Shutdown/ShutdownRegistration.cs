@@ -9,7 +9,6 @@ public static class ShutdownRegistration
     {
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(options.ShutdownTimeoutSeconds));
         services.AddSingleton<ShutdownState>();
-        services.AddSingleton<HubConnectionRegistry>();
         services.AddSingleton<IReadinessCheck, ShutdownReadinessCheck>();
         services.AddSingleton<IDrainStep, ClientReconnectStep>();
         services.AddHostedService<ShutdownCoordinator>();
