@@ -10,9 +10,22 @@ public static class VideoEvents
     public const string VideoMemberLeft = "VideoMemberLeft";
     public const string VideoMemberUpdated = "VideoMemberUpdated";
     public const string Signal = "Signal";
+    public const string VideoRemoved = "VideoRemoved";
 }
 
-/// <summary>A video session member as others see them: participantId only, plus what they publish.</summary>
+/// <summary>Why a person was dropped from a room's video session (<see cref="VideoRemovedEvent.Reason"/>).</summary>
+public static class VideoRemovedReasons
+{
+    /// <summary>A facilitator took them out of the video session (they stay in the room).</summary>
+    public const string RemovedFromVideo = "removed_from_video";
+    /// <summary>A facilitator sent them back to the lobby, which sees nothing of the room (no RoomClosed: they are still in the room's lobby).</summary>
+    public const string SentToLobby = "sent_to_lobby";
+}
+
+/// <summary>
+/// A video session member as others see them: participantId only, what the server granted them to
+/// publish (<c>audio</c>/<c>video</c>), whether a facilitator forced a medium off, and the spotlight.
+/// </summary>
 [DataContract]
 public sealed record VideoMemberView
 {
@@ -20,6 +33,17 @@ public sealed record VideoMemberView
     [DataMember(Name = "participantId")] public required string ParticipantId { get; init; }
     [DataMember(Name = "audio")] public required bool Audio { get; init; }
     [DataMember(Name = "video")] public required bool Video { get; init; }
+    [DataMember(Name = "micForcedOff")] public bool MicForcedOff { get; init; }
+    [DataMember(Name = "cameraForcedOff")] public bool CameraForcedOff { get; init; }
+    [DataMember(Name = "spotlight")] public bool Spotlight { get; init; }
+}
+
+/// <summary>To every connection of a person a facilitator dropped from the video session: close all peer connections, stop local tracks.</summary>
+[DataContract]
+public sealed record VideoRemovedEvent
+{
+    [DataMember(Name = "roomId")] public required string RoomId { get; init; }
+    [DataMember(Name = "reason")] public required string Reason { get; init; }
 }
 
 /// <summary>One ICE server for RTCPeerConnection; username/credential only for TURN.</summary>

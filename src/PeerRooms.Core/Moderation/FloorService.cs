@@ -45,6 +45,15 @@ public sealed class FloorService(ModerationContext m)
         return new ModerationResult(f.Room) { State = state };
     }
 
+    /// <summary>A facilitator lowers every raised hand at once (e.g. after answering a round of questions).</summary>
+    public async Task<ModerationResult> LowerAllHandsAsync(Caller caller, string? roomId, CancellationToken ct = default)
+    {
+        var f = await m.Guard.RequireFacilitatorAsync(roomId, caller, ct);
+        await m.AuditAsync(f, AuditActions.AllHandsLowered, ct: ct);
+        var state = await m.Store.UpdateAsync(f.Room.Id, s => s.Hands.Count == 0 ? s : s with { Hands = [] }, ct);
+        return new ModerationResult(f.Room) { State = state };
+    }
+
     /// <summary>Gives the floor (to the first raised hand when no participant is named), with a share timer when <paramref name="shareSeconds"/> &gt; 0.</summary>
     public async Task<ModerationResult> GiveFloorAsync(Caller caller, string? roomId, string? participantId, int shareSeconds, CancellationToken ct = default)
     {

@@ -52,6 +52,10 @@ public static class AuditActions
     public const string MessageDeleted = "message_deleted";
     public const string SlowModeSet = "slow_mode_set";
     public const string HandLowered = "hand_lowered";
+    public const string AllHandsLowered = "all_hands_lowered";
+    public const string RemovedFromVideo = "removed_from_video";
+    public const string VideoSpotlightOn = "video_spotlight_on";
+    public const string VideoSpotlightOff = "video_spotlight_off";
     public const string FloorGiven = "floor_given";
     public const string FloorCleared = "floor_cleared";
     public const string Pinned = "pinned";

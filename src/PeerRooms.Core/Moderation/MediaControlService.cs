@@ -72,6 +72,29 @@ public sealed class MediaControlService(ModerationContext m) : IMediaControlStat
     public async Task<MediaControl> GetAsync(string roomId, string userId, CancellationToken ct = default)
         => (await m.Store.GetAsync(roomId, ct)).MediaOf(userId);
 
+    public async Task<IReadOnlyDictionary<string, MediaControl>> GetAllAsync(string roomId, CancellationToken ct = default)
+        => (await m.Store.GetAsync(roomId, ct)).Media;
+
+    public async Task<RoomModeration?> RecordPublishingAsync(string roomId, IReadOnlyList<PublishedMedia> published, CancellationToken ct = default)
+    {
+        var changed = false;
+        var state = await m.Store.UpdateAsync(roomId, s =>
+        {
+            changed = false;
+            var media = s.Media;
+            foreach (var p in published)
+            {
+                var current = media.GetValueOrDefault(p.UserId) ?? new MediaControl();
+                var next = current with { MicOn = p.MicOn && !current.MicForcedOff, CameraOn = p.CameraOn && !current.CameraForcedOff };
+                if (next == current) continue;
+                media = media.With(p.UserId, next);
+                changed = true;
+            }
+            return changed ? s with { Media = media } : s;
+        }, ct);
+        return changed ? state : null;
+    }
+
     public async Task<bool> MayTurnOnAsync(string roomId, string userId, string kind, CancellationToken ct = default)
         => !(await GetAsync(roomId, userId, ct)).IsForcedOff(MediaKinds.Require(kind));
 }

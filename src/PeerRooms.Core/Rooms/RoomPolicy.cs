@@ -40,6 +40,12 @@ public sealed record RoomPolicy
     /// </summary>
     public RoomSeverityActions SeverityActions { get; init; } = RoomSeverityActions.Default;
 
+    /// <summary>Joining the video session publishes the mic at once (still subject to a facilitator's force-off). Off by default: nobody is heard before they choose to be.</summary>
+    public bool VideoMicOnEntry { get; init; }
+
+    /// <summary>Joining the video session publishes the camera at once (subject to force-off and the mesh cap). Off by default.</summary>
+    public bool VideoCameraOnEntry { get; init; }
+
     public static RoomPolicy Default { get; } = new();
 
     public IReadOnlyList<string> Validate()

@@ -18,6 +18,7 @@ public sealed class ModerationBroadcaster(
     RoomStateReader reader,
     ShareTimers timers,
     ParticipantFanOut participants,
+    VideoDepartures video,
     ILogger<ModerationBroadcaster> logger)
 {
     public async Task ApplyAsync(ModerationResult result)
@@ -55,12 +56,16 @@ public sealed class ModerationBroadcaster(
                 if (ids.Length > 0)
                     await hub.Clients.Clients(ids).RoomClosed(new RoomClosedEvent { RoomId = roomId, Reason = reason, Terminal = CloseReasons.IsTerminal(reason) });
                 await Task.WhenAll(ids.Select(id => membership.RemoveAsync(roomId, id)));
+                await video.DropAsync(roomId, change.Participant.UserId, reason);
                 if (reason != CloseReasons.SessionEnded)
                     await hub.Clients.Group(RoomGroups.Members(roomId)).ParticipantLeft(new ParticipantLeftEvent { RoomId = roomId, ParticipantId = change.Participant.ParticipantId });
                 ModerationLog.Ejected(logger, roomId, reason, ids.Length);
                 break;
             case ParticipantChangeKinds.SentToLobby:
+                // The lobby sees nothing of the room, video included: their client closes video on VideoRemoved.
                 await membership.PlaceAllAsync(roomId, change.Connections, change.Participant);
+                if (await video.DropAsync(roomId, change.Participant.UserId, ParticipantChangeKinds.SentToLobby) && ids.Length > 0)
+                    await hub.Clients.Clients(ids).VideoRemoved(new VideoRemovedEvent { RoomId = roomId, Reason = VideoRemovedReasons.SentToLobby });
                 await SendUpdatedAsync();
                 break;
             default:

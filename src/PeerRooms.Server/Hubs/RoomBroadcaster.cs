@@ -14,7 +14,7 @@ namespace PeerRooms.Server.Hubs;
 /// at-most-once and keeps nothing: anything that must not be lost is stored before it is sent, and
 /// clients recover gaps from history by sequence number.
 /// </summary>
-public sealed class RoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub, PeerRoomsMetrics metrics, IOptions<PeerRoomsOptions> options, ParticipantFanOut participants)
+public sealed class RoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub, PeerRoomsMetrics metrics, IOptions<PeerRoomsOptions> options, ParticipantFanOut participants, VideoDepartures video)
 {
     private readonly bool _viaRedis = !string.IsNullOrWhiteSpace(options.Value.Redis);
 
@@ -42,9 +42,13 @@ public sealed class RoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub, PeerR
             (client, view) => client.ParticipantJoined(new ParticipantJoinedEvent { RoomId = roomId, Participant = view }),
             [exceptConnectionId], includeSelf: false);
 
-    public Task LeftAsync(string roomId, Participant participant)
-        => hub.Clients.Group(RoomGroups.Members(roomId))
+    /// <summary>A participant left the room (last connection gone, or their node died): out of the video session too, then ParticipantLeft.</summary>
+    public async Task LeftAsync(string roomId, Participant participant)
+    {
+        await video.DropAsync(roomId, participant.UserId, "left_room");
+        await hub.Clients.Group(RoomGroups.Members(roomId))
             .ParticipantLeft(new ParticipantLeftEvent { RoomId = roomId, ParticipantId = participant.ParticipantId });
+    }
 
     public Task TypingAsync(string roomId, Participant participant, bool typing, string exceptConnectionId)
         => hub.Clients.GroupExcept(RoomGroups.Members(roomId), exceptConnectionId)

@@ -26,6 +26,11 @@ public sealed partial class RoomHub
     public async Task<RoomStateView> LowerHandOf(string roomId, string participantId, [FromServices] ModerationTools tools)
         => await tools.ApplyAsync(await tools.Floor.LowerHandOfAsync(Context.User.ToCaller(), roomId, participantId));
 
+    /// <summary>Lowers every raised hand at once.</summary>
+    [FacilitatorOnly]
+    public async Task<RoomStateView> LowerAllHands(string roomId, [FromServices] ModerationTools tools)
+        => await tools.ApplyAsync(await tools.Floor.LowerAllHandsAsync(Context.User.ToCaller(), roomId));
+
     /// <summary>Gives the floor to <paramref name="participantId"/> ("" = the first raised hand) with a share timer of <paramref name="shareSeconds"/> (0 = none).</summary>
     [FacilitatorOnly]
     public async Task<RoomStateView> GiveFloor(string roomId, string participantId, int shareSeconds, [FromServices] ModerationTools tools)

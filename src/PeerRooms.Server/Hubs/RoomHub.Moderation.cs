@@ -63,19 +63,34 @@ public sealed partial class RoomHub
         await tools.Broadcast.To(request.Connections).MediaOffRequested(new MediaOffRequestedEvent { RoomId = request.RoomId, Kind = request.Kind });
     }
 
+    /// <summary>Forces a participant's mic or camera off; a video member publishing it is switched off there too (VideoMemberUpdated).</summary>
     [FacilitatorOnly]
-    public async Task<RoomStateView> ForceMediaOff(string roomId, string participantId, string kind, [FromServices] ModerationTools tools)
-        => await tools.ApplyAsync(await tools.Media.ForceOffAsync(Context.User.ToCaller(), roomId, participantId, kind));
+    public async Task<RoomStateView> ForceMediaOff(string roomId, string participantId, string kind, [FromServices] ModerationTools tools, [FromServices] VideoTools video)
+    {
+        var view = await tools.ApplyAsync(await tools.Media.ForceOffAsync(Context.User.ToCaller(), roomId, participantId, kind));
+        await video.AfterMediaControlAsync(roomId, participantId);
+        return view;
+    }
 
+    /// <summary>Lifts a force-off; a video member gets VideoMemberUpdated with the flag cleared (still not publishing until they SetPublishing).</summary>
     [FacilitatorOnly]
-    public async Task<RoomStateView> AllowMedia(string roomId, string participantId, string kind, [FromServices] ModerationTools tools)
-        => await tools.ApplyAsync(await tools.Media.AllowAsync(Context.User.ToCaller(), roomId, participantId, kind));
+    public async Task<RoomStateView> AllowMedia(string roomId, string participantId, string kind, [FromServices] ModerationTools tools, [FromServices] VideoTools video)
+    {
+        var view = await tools.ApplyAsync(await tools.Media.AllowAsync(Context.User.ToCaller(), roomId, participantId, kind));
+        await video.AfterMediaControlAsync(roomId, participantId);
+        return view;
+    }
 
-    /// <summary>Any admitted member: report their own mic/camera state; turning on fails with <c>media_forced_off</c> while forced off.</summary>
-    public async Task SetMediaState(string roomId, string kind, bool on, [FromServices] ModerationTools tools)
+    /// <summary>
+    /// Any admitted member: report their own mic/camera state; turning on fails with <c>media_forced_off</c> while forced off.
+    /// For a video member this IS SetPublishing of that one medium (the video session is the source of truth for what they publish).
+    /// </summary>
+    public async Task SetMediaState(string roomId, string kind, bool on, [FromServices] ModerationTools tools, [FromServices] VideoTools video)
     {
         RequireJoined(roomId);
-        await tools.ApplyAsync(await tools.Media.SetOwnAsync(Context.User.ToCaller(), roomId, kind, on));
+        var update = await video.Session.SetOwnMediumAsync(Context.User.ToCaller(), roomId, kind, on);
+        if (update is not null) await video.BroadcastAsync(roomId, update);
+        else await tools.ApplyAsync(await tools.Media.SetOwnAsync(Context.User.ToCaller(), roomId, kind, on));
     }
 
     /// <summary>Any admitted member: ask the facilitators to allow their mic or camera again.</summary>

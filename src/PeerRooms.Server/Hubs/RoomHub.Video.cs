@@ -1,54 +1,80 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.SignalR;
 using PeerRooms.Core.Contracts;
-using PeerRooms.Core.Video;
 using PeerRooms.Server.Auth;
+using PeerRooms.Server.Filters;
+using PeerRooms.Server.Logging;
 
 namespace PeerRooms.Server.Hubs;
 
 /// <summary>
-/// Video session (server slice): membership, publishing state and WebRTC signalling relay. Membership
-/// is node-local (see <see cref="VideoSessionRegistry"/>); signals go to the target user via
-/// <c>Clients.User</c>, which the backplane delivers on any node.
+/// Video session: membership, publishing state, the WebRTC signalling relay and the facilitator's
+/// video powers. Membership is in the shared <see cref="Core.Video.IVideoSessionStore"/> (Redis when
+/// scaled out), so members on any node see each other; events go to the room's members group and
+/// signals to the target user via <c>Clients.User</c>, both delivered on any node by the backplane.
 /// </summary>
 public sealed partial class RoomHub
 {
-    public async Task<JoinVideoResponse> JoinVideo(string roomId, [FromServices] VideoSessionService video)
+    public async Task<JoinVideoResponse> JoinVideo(string roomId, [FromServices] VideoTools video)
     {
         RequireJoined(roomId);
-        var join = await video.JoinAsync(Context.User.ToCaller(), roomId);
-        if (join.IsNew) await Clients.Group(RoomGroups.Members(roomId)).VideoMemberJoined(View(roomId, join.Member));
+        var join = await video.Session.JoinAsync(Context.User.ToCaller(), roomId);
+        if (join.IsNew) await video.Members(roomId).VideoMemberJoined(join.Self);
+        await video.MediaStateAsync(join.MediaState);
+        VideoLog.Joined(video.Logger, roomId, join.IsNew, join.Members.Count);
         return new JoinVideoResponse
         {
             RoomId = roomId,
-            Self = View(roomId, join.Member),
-            Members = join.Members.Select(m => View(roomId, m)).ToArray(),
+            Self = join.Self,
+            Members = join.Members.ToArray(),
             IceServers = join.IceServers.Select(s => new IceServerView { Urls = s.Urls.ToArray(), Username = s.Username, Credential = s.Credential }).ToArray(),
-            MaxVideoPublishers = video.MaxVideoPublishers,
+            MaxVideoPublishers = video.Session.MaxVideoPublishers,
         };
     }
 
-    public async Task LeaveVideo(string roomId, [FromServices] VideoSessionService video)
+    public async Task LeaveVideo(string roomId, [FromServices] VideoTools video)
     {
-        var left = await video.LeaveAsync(Context.User.ToCaller(), roomId);
-        await Clients.Group(RoomGroups.Members(roomId)).VideoMemberLeft(View(roomId, left));
+        var left = await video.Session.LeaveAsync(Context.User.ToCaller(), roomId);
+        await video.Members(roomId).VideoMemberLeft(left.Member);
+        await video.MediaStateAsync(left.MediaState);
+        VideoLog.Left(video.Logger, roomId, "left_video");
     }
 
     /// <summary>Sets what the caller publishes; returns the granted state (video may be refused by the mesh cap: audio-only).</summary>
-    public async Task<VideoMemberView> SetPublishing(string roomId, bool audio, bool video, [FromServices] VideoSessionService videoSession)
+    public async Task<VideoMemberView> SetPublishing(string roomId, bool audio, bool video, [FromServices] VideoTools videoTools)
     {
         RequireJoined(roomId);
-        var member = View(roomId, await videoSession.SetPublishingAsync(Context.User.ToCaller(), roomId, audio, video));
-        await Clients.Group(RoomGroups.Members(roomId)).VideoMemberUpdated(member);
-        return member;
+        var update = await videoTools.Session.SetPublishingAsync(Context.User.ToCaller(), roomId, audio, video);
+        await videoTools.BroadcastAsync(roomId, update);
+        return update.Member;
     }
 
-    public async Task SendSignal(string roomId, string toParticipantId, string kind, string payload, [FromServices] VideoSessionService video)
+    /// <summary>Relays an offer, answer or ICE candidate to one other video member (offers/answers pass the force-off gate first).</summary>
+    public async Task SendSignal(string roomId, string toParticipantId, string kind, string payload, [FromServices] VideoTools video)
     {
-        var route = await video.RouteSignalAsync(Context.User.ToCaller(), roomId, toParticipantId, kind, payload);
+        var route = await video.Session.RouteSignalAsync(Context.User.ToCaller(), roomId, toParticipantId, kind, payload);
         await Clients.User(route.To.UserId).Signal(new VideoSignalEvent { RoomId = roomId, FromParticipantId = route.From.ParticipantId, Kind = kind, Payload = payload });
+        VideoLog.SignalRelayed(video.Logger, roomId, kind);
     }
 
-    private static VideoMemberView View(string roomId, VideoMember m)
-        => new() { RoomId = roomId, ParticipantId = m.ParticipantId, Audio = m.Audio, Video = m.Video };
+    /// <summary>Takes a participant out of the video session (they stay in the room): VideoRemoved to them, VideoMemberLeft to the room.</summary>
+    [FacilitatorOnly]
+    public async Task RemoveFromVideo(string roomId, string participantId, [FromServices] VideoTools video)
+    {
+        var removal = await video.Moderation.RemoveAsync(Context.User.ToCaller(), roomId, participantId);
+        var departure = removal.Departure;
+        await Clients.User(departure.UserId).VideoRemoved(new VideoRemovedEvent { RoomId = departure.RoomId, Reason = VideoRemovedReasons.RemovedFromVideo });
+        await video.Members(departure.RoomId).VideoMemberLeft(departure.Member);
+        await video.MediaStateAsync(departure.MediaState);
+        VideoLog.RemovedByFacilitator(video.Logger, departure.RoomId);
+    }
+
+    /// <summary>Spotlights a video member (or not); returns their view. May demote another publisher (VideoMemberUpdated for them).</summary>
+    [FacilitatorOnly]
+    public async Task<VideoMemberView> SetVideoSpotlight(string roomId, string participantId, bool on, [FromServices] VideoTools video)
+    {
+        var update = await video.Moderation.SetSpotlightAsync(Context.User.ToCaller(), roomId, participantId, on);
+        await video.BroadcastAsync(roomId, update);
+        VideoLog.SpotlightChanged(video.Logger, roomId, on, update.Updated.Count - 1);
+        return update.Member;
+    }
 }

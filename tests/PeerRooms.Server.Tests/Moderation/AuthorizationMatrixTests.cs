@@ -52,6 +52,9 @@ public class AuthorizationMatrixTests(ServerFixture fixture) : IClassFixture<Ser
         ["LowerHandOf"] = [room, target],
         ["GiveFloor"] = [room, "", 60],
         ["ClearFloor"] = [room],
+        ["LowerAllHands"] = [room],
+        ["RemoveFromVideo"] = [room, target],
+        ["SetVideoSpotlight"] = [room, target, true],
     };
 
     [Fact]

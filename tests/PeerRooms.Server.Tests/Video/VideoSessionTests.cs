@@ -33,15 +33,16 @@ public class VideoSessionTests(ServerFixture fixture) : IClassFixture<ServerFixt
         Assert.False(facJoin.Self.Audio);
         Assert.False(facJoin.Self.Video);
         // Target admitted but not in the video session yet.
-        await led.Facilitator.Call("SendSignal", room, p.ParticipantId, "offer", "sdp").ExpectErrorAsync(ErrorCodes.Forbidden);
+        await led.Facilitator.Call("SendSignal", room, p.ParticipantId, "offer", VideoKit.Offer()).ExpectErrorAsync(ErrorCodes.Forbidden);
 
         var patJoin = await pat.Call<JoinVideoResponse>("JoinVideo", room);
         Assert.Equal(2, patJoin.Members.Length);
-        await led.Facilitator.Call("SendSignal", room, p.ParticipantId, "offer", "v=0 sdp");
+        var offer = VideoKit.Offer();
+        await led.Facilitator.Call("SendSignal", room, p.ParticipantId, "offer", offer);
         var signal = await patSignals.NextAsync(s => s.RoomId == room);
         Assert.Equal(led.FacilitatorJoin.ParticipantId, signal.FromParticipantId);
         Assert.Equal("offer", signal.Kind);
-        Assert.Equal("v=0 sdp", signal.Payload);
+        Assert.Equal(offer, signal.Payload);
 
         // Lobby, other room, unknown: forbidden. The lobby cannot join video at all.
         await led.Facilitator.Call("SendSignal", room, waiting.ParticipantId, "ice", "c").ExpectErrorAsync(ErrorCodes.Forbidden);

@@ -42,6 +42,10 @@ public sealed class RedisKeys(string prefix)
     /// <summary>Slow mode: user id → last accepted send (unix ms).</summary>
     public RedisKey SlowMode(string roomId) => $"{Prefix}:room:{{{roomId}}}:slowmode";
 
+    // Video
+    /// <summary>The room's video session: user id → member JSON (what they publish, spotlight, grant order).</summary>
+    public RedisKey VideoMembers(string roomId) => $"{Prefix}:room:{{{roomId}}}:video";
+
     // Disclosure
     /// <summary>A user's content preferences (collapsed content-warning topics), JSON; expires when unused.</summary>
     public RedisKey ContentPreferences(string userId) => $"{Prefix}:user:{userId}:content-prefs";
