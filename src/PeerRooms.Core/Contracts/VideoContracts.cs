@@ -63,6 +63,10 @@ public sealed record JoinVideoResponse
     [DataMember(Name = "members")] public required VideoMemberView[] Members { get; init; }
     [DataMember(Name = "iceServers")] public required IceServerView[] IceServers { get; init; }
     [DataMember(Name = "maxVideoPublishers")] public required int MaxVideoPublishers { get; init; }
+    /// <summary>How media travels: <c>"mesh"</c> (peer to peer, signals through the hub) or an SFU (<c>"livekit"</c>).</summary>
+    [DataMember(Name = "provider")] public string Provider { get; init; } = PeerRooms.Core.Video.VideoProviders.Mesh;
+    /// <summary>Where to connect media when <see cref="Provider"/> is an SFU; null for the mesh.</summary>
+    [DataMember(Name = "sfu")] public SfuJoinView? Sfu { get; init; }
 }
 
 /// <summary>A WebRTC signal relayed from one video member to another; payload is opaque to the server.</summary>

@@ -76,6 +76,7 @@ public static class ServiceRegistration
         services.AddPeerRoomsSecurity(options); // its filters run before the features' (admission, rate limits, membership)
         services.AddPeerRoomsModeration(options, config);
         services.AddPeerRoomsVideo(config);
+        services.AddPeerRoomsVideoProvider(config);
         services.AddPeerRoomsFeatureMetrics(); // after the features it meters
         if (!string.IsNullOrWhiteSpace(options.Redis))
         {

@@ -14,21 +14,21 @@ namespace PeerRooms.Server.Hubs;
 /// </summary>
 public sealed partial class RoomHub
 {
-    public async Task<JoinVideoResponse> JoinVideo(string roomId, [FromServices] VideoTools video)
+    public async Task<JoinVideoResponse> JoinVideo(string roomId, [FromServices] VideoTools video, [FromServices] Core.Video.VideoConnectService connect)
     {
         RequireJoined(roomId);
         var join = await video.Session.JoinAsync(Context.User.ToCaller(), roomId);
         if (join.IsNew) await video.Members(roomId).VideoMemberJoined(join.Self);
         await video.MediaStateAsync(join.MediaState);
         VideoLog.Joined(video.Logger, roomId, join.IsNew, join.Members.Count);
-        return new JoinVideoResponse
+        return await WithVideoConnectionAsync(new JoinVideoResponse
         {
             RoomId = roomId,
             Self = join.Self,
             Members = join.Members.ToArray(),
             IceServers = join.IceServers.Select(s => new IceServerView { Urls = s.Urls.ToArray(), Username = s.Username, Credential = s.Credential }).ToArray(),
             MaxVideoPublishers = video.Session.MaxVideoPublishers,
-        };
+        }, connect);
     }
 
     public async Task LeaveVideo(string roomId, [FromServices] VideoTools video)
