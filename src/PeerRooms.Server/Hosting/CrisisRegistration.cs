@@ -45,8 +45,7 @@ public static class CrisisRegistration
 
         // Cases, outbox, paging
         // The durable store is the source of truth across nodes: the same database the rooms live in.
-        if (PostgresDatabase.IsPostgres(config.GetConnectionString("PeerRooms"))) services.AddSingleton<IEscalationStore, PostgresEscalationStore>();
-        else services.AddSingleton<IEscalationStore, SqliteEscalationStore>();
+        services.AddSingleton<IEscalationStore, SqlEscalationStore>();
         services.AddSingleton<EscalationService>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IEscalationNotifier, HubEscalationNotifier>();

@@ -8,7 +8,9 @@ namespace PeerRooms.Server.Hosting;
 /// Chooses the durable store: PostgreSQL when <c>ConnectionStrings:PeerRooms</c> names one
 /// ("Host=..."), which every node of a scaled-out deployment shares; SQLite otherwise (one file
 /// under the data directory, or the "Data Source=..." given). Either way the schema is migrated on
-/// start-up and readiness checks the database. Features register their durable ports with
+/// start-up and readiness checks the database. The chosen one is also registered as
+/// <see cref="IDurableDatabase"/>: stores written once over System.Data.Common take that (and its
+/// <see cref="SqlDialect"/>); stores still written per database register with
 /// <see cref="AddDurable{TService, TSqlite, TPostgres}"/>, so each port follows the same choice.
 /// </summary>
 public static class DurableStoreRegistration
@@ -21,6 +23,7 @@ public static class DurableStoreRegistration
         if (postgres)
         {
             services.AddSingleton(new PostgresDatabase(connectionString!));
+            services.AddSingleton<IDurableDatabase>(sp => sp.GetRequiredService<PostgresDatabase>());
             services.AddSingleton<PostgresRoomRepository>();
             services.AddSingleton<IRoomRepository>(sp => new CachedRoomRepository(sp.GetRequiredService<PostgresRoomRepository>(), sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IReadinessCheck, PostgresReadinessCheck>();
@@ -28,6 +31,7 @@ public static class DurableStoreRegistration
             return services;
         }
         services.AddSingleton<SqliteDatabase>();
+        services.AddSingleton<IDurableDatabase>(sp => sp.GetRequiredService<SqliteDatabase>());
         services.AddSingleton<SqliteRoomRepository>();
         services.AddSingleton<IRoomRepository>(sp => new CachedRoomRepository(sp.GetRequiredService<SqliteRoomRepository>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IReadinessCheck, SqliteReadinessCheck>();

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Npgsql;
 
 namespace PeerRooms.Server.Persistence;
@@ -7,7 +8,7 @@ namespace PeerRooms.Server.Persistence;
 /// through one <see cref="NpgsqlDataSource"/>; the schema is migrated on first use under an
 /// advisory lock, so several nodes starting at once migrate exactly once.
 /// </summary>
-public sealed class PostgresDatabase : IAsyncDisposable
+public sealed class PostgresDatabase : IDurableDatabase, IAsyncDisposable
 {
     /// <summary>Arbitrary but fixed: the advisory lock id PeerRooms migrations hold.</summary>
     private const long MigrationLockId = 0x50_6565_7252_6f6f;
@@ -28,6 +29,10 @@ public sealed class PostgresDatabase : IAsyncDisposable
         => !string.IsNullOrWhiteSpace(connectionString)
            && connectionString.Split(';').Any(part => part.Trim().StartsWith("Host=", StringComparison.OrdinalIgnoreCase)
                                                       || part.Trim().StartsWith("Server=", StringComparison.OrdinalIgnoreCase));
+
+    public SqlDialect Dialect => SqlDialect.Postgres;
+
+    async Task<DbConnection> IDurableDatabase.OpenAsync(CancellationToken ct) => await OpenAsync(ct);
 
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
     {

@@ -67,7 +67,7 @@ public static class SchemaMigrations
         );
         CREATE INDEX ix_transcript_messages_expiry ON transcript_messages(expires_at_ms);
         """,
-        // 4: crisis escalation cases, their audit trail and the paging outbox (SqliteEscalationStore).
+        // 4: crisis escalation cases, their audit trail and the paging outbox (SqlEscalationStore).
         """
         CREATE TABLE escalation_cases (
             id TEXT PRIMARY KEY,
@@ -179,7 +179,7 @@ public static class SchemaMigrations
         );
         CREATE INDEX ix_transcript_messages_expiry ON transcript_messages(expires_at_ms);
         """,
-        // 4: crisis escalation cases, their audit trail and the paging outbox (PostgresEscalationStore).
+        // 4: crisis escalation cases, their audit trail and the paging outbox (SqlEscalationStore).
         """
         CREATE TABLE escalation_cases (
             id TEXT PRIMARY KEY,

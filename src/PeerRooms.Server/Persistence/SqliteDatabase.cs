@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using PeerRooms.Server.Hosting;
@@ -8,7 +9,7 @@ namespace PeerRooms.Server.Persistence;
 /// The embedded durable store: one SQLite file under the data directory, created and migrated on
 /// first use. WAL mode so readers do not block the writer.
 /// </summary>
-public sealed class SqliteDatabase
+public sealed class SqliteDatabase : IDurableDatabase
 {
     private readonly string _connectionString;
     private readonly Lazy<Task> _migrated;
@@ -26,6 +27,10 @@ public sealed class SqliteDatabase
             }.ToString();
         _migrated = new Lazy<Task>(MigrateAsync);
     }
+
+    public SqlDialect Dialect => SqlDialect.Sqlite;
+
+    async Task<DbConnection> IDurableDatabase.OpenAsync(CancellationToken ct) => await OpenAsync(ct);
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken ct)
     {

@@ -16,7 +16,7 @@ public sealed class SqliteEscalationStoreTests : EscalationStoreContract, IDispo
     {
         var options = Options.Create(new PeerRoomsOptions { DataDirectory = _dir });
         var env = new HostingEnvironment { ContentRootPath = Path.GetTempPath() };
-        return Task.FromResult<IEscalationStore>(new SqliteEscalationStore(new SqliteDatabase(options, env, new ConfigurationBuilder().Build())));
+        return Task.FromResult<IEscalationStore>(new SqlEscalationStore(new SqliteDatabase(options, env, new ConfigurationBuilder().Build())));
     }
 
     public void Dispose()
@@ -34,7 +34,7 @@ public sealed class PostgresEscalationStoreTests(PostgresFixture fixture) : Esca
     {
         var db = new PostgresDatabase(await fixture.Postgres.CreateDatabaseAsync());
         _databases.Add(db);
-        return new PostgresEscalationStore(db);
+        return new SqlEscalationStore(db);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
