@@ -69,6 +69,10 @@ public sealed partial class PeerRoomsClient
     public Task<RoomStateView> LowerHandOfAsync(string roomId, string participantId, CancellationToken ct = default)
         => InvokeAsync<RoomStateView>("LowerHandOf", [roomId, participantId], ct);
 
+    /// <summary>Facilitators: lowers every raised hand at once.</summary>
+    public Task<RoomStateView> LowerAllHandsAsync(string roomId, CancellationToken ct = default)
+        => InvokeAsync<RoomStateView>("LowerAllHands", [roomId], ct);
+
     /// <summary>Facilitators: gives a participant the floor for <paramref name="shareSeconds"/> (0 = untimed).</summary>
     public Task<RoomStateView> GiveFloorAsync(string roomId, string participantId, int shareSeconds, CancellationToken ct = default)
         => InvokeAsync<RoomStateView>("GiveFloor", [roomId, participantId, shareSeconds], ct);

@@ -57,6 +57,7 @@ public sealed partial class PeerRoomsClient : IAsyncDisposable
         RegisterModerationEvents();
         RegisterCrisisEvents();
         RegisterDisclosureEvents();
+        RegisterVideoEvents();
         // Later features register their events here, one line each (RegisterFacilitatorEvents(), ...).
     }
 
