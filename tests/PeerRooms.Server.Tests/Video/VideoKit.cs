@@ -37,3 +37,11 @@ public static class VideoKit
         return (c, join);
     }
 }
+
+/// <summary>One node whose mesh cap is 2 video publishers, so cap and spotlight cases need few people.</summary>
+public sealed class SmallMeshFixture : IDisposable
+{
+    public PeerRoomsServer Server { get; } = new(new Dictionary<string, string?> { ["PeerRooms:Video:MaxVideoPublishers"] = "2" });
+
+    public void Dispose() => Server.Dispose();
+}
