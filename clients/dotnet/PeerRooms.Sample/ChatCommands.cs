@@ -27,6 +27,10 @@ internal static class ChatCommands
         new("retract", "", "take back your last message (from everyone and from history)", false, (s, _) => s.RetractLastAsync()),
         new("quit", "", "leave the room and exit", false, (s, _) => s.QuitAsync()),
 
+        // Video (docs/protocol.md "Video"): presence and publishing state only; a console sends no media.
+        new("video", "on|off", "join or leave the room's video session (presence only here)", false, (s, a) => s.SetVideoAsync(a.Trim() != "off")),
+        new("publish", "audio|video|both|none", "say what you publish in the video session", false, (s, a) => s.PublishAsync(a)),
+
         // Facilitator powers (docs/protocol.md, facilitator tools).
         new("start", "", "start the meeting", true, (s, _) => s.Client.StartSessionAsync(s.RoomId)),
         new("end", "", "end the meeting for everyone", true, (s, _) => s.Client.EndSessionAsync(s.RoomId)),
@@ -47,6 +51,11 @@ internal static class ChatCommands
         new("deny", "NAME", "turn someone in the lobby away", true, async (s, a) => await s.Client.DenyAsync(s.RoomId, await s.LobbyParticipantIdOfAsync(a))),
         new("floor", "NAME [seconds]", "give someone the floor", true, (s, a) => s.Client.GiveFloorAsync(s.RoomId, s.ParticipantIdOf(First(a)), Minutes(a))),
         new("clearfloor", "", "take the floor back", true, (s, _) => s.Client.ClearFloorAsync(s.RoomId)),
+        new("lowerall", "", "lower every raised hand", true, (s, _) => s.Client.LowerAllHandsAsync(s.RoomId)),
+        new("spotlight", "NAME [off]", "spotlight someone's video (or stop)", true,
+            (s, a) => s.Client.SetVideoSpotlightAsync(s.RoomId, s.ParticipantIdOf(First(a)), Rest(a)?.Trim() != "off")),
+        new("unvideo", "NAME", "take someone out of the video session (they stay in the room)", true,
+            (s, a) => s.Client.RemoveFromVideoAsync(s.RoomId, s.ParticipantIdOf(a))),
     ];
 
     private static string First(string arguments) => arguments.Trim().Split(' ', 2)[0];

@@ -32,6 +32,10 @@ internal sealed class ChatSession
         client.MessageRetracted += e => { if (e.RoomId == RoomId) Info($"{NameOfMessage(e.MessageId)} retracted a message"); };
         client.ParticipantUpdated += e => { if (e.RoomId == RoomId) Update(() => _roster[e.Participant.ParticipantId] = e.Participant); };
         client.RoomClosed += e => { if (e.RoomId == RoomId) { Info($"you were taken out of the room ({e.Reason})"); if (e.Terminal) Quit = true; } };
+        client.VideoMemberJoined += v => { if (v.RoomId == RoomId) Info($"{NameOf(v.ParticipantId)} joined video"); };
+        client.VideoMemberLeft += v => { if (v.RoomId == RoomId) Info($"{NameOf(v.ParticipantId)} left video"); };
+        client.VideoMemberUpdated += v => { if (v.RoomId == RoomId) Info($"{NameOf(v.ParticipantId)} in video: {Describe(v)}"); };
+        client.VideoRemoved += e => { if (e.RoomId == RoomId) Info("a facilitator took you out of the video session"); };
         client.Reconnecting += _ => Info("connection lost; reconnecting...");
         client.RoomRejoined += r => { if (r.Response.RoomId == RoomId) Info($"back in the room ({r.MissedMessages} missed message(s) shown)"); };
         client.RoomRejoinFailed += f => { if (f.RoomId == RoomId) { Info($"could not rejoin: {f.Error.Code}"); Quit = true; } };
@@ -124,6 +128,36 @@ internal sealed class ChatSession
         var waiting = await Client.GetLobbyAsync(RoomId);
         if (waiting.Count == 0) { Info("nobody waits in the lobby"); return; }
         foreach (var p in waiting) Info($"waiting: {p.DisplayName}");
+    }
+
+    /// <summary>Joins or leaves the room's video session. The console shows who is in video; it sends no media.</summary>
+    public async Task SetVideoAsync(bool on)
+    {
+        if (!on) { await Client.LeaveVideoAsync(RoomId); Info("you left video"); return; }
+        var join = await Client.JoinVideoAsync(RoomId);
+        Info($"you are in video ({join.Provider}) with {join.Members.Length - 1} other(s); /publish to say what you send");
+    }
+
+    /// <summary>Asks to publish audio, video, both or none, and says what was granted (the cap may refuse video).</summary>
+    public async Task PublishAsync(string what)
+    {
+        what = what.Trim().ToLowerInvariant();
+        var granted = await Client.SetPublishingAsync(RoomId, what is "audio" or "both", what is "video" or "both");
+        Info($"you publish: {Describe(granted)}");
+    }
+
+    private static string Describe(VideoMemberView v)
+    {
+        var parts = new List<string> { v.Audio ? "audio on" : "audio off", v.Video ? "video on" : "video off" };
+        if (v.MicForcedOff) parts.Add("mic turned off by a facilitator");
+        if (v.CameraForcedOff) parts.Add("camera turned off by a facilitator");
+        if (v.Spotlight) parts.Add("spotlight");
+        return string.Join(", ", parts);
+    }
+
+    private string NameOf(string participantId)
+    {
+        lock (_lock) return participantId == Joined.ParticipantId ? "you" : _roster.GetValueOrDefault(participantId)?.DisplayName ?? "someone";
     }
 
     /// <summary>Retracts the last message this session sent.</summary>

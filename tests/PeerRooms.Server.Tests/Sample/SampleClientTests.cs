@@ -120,6 +120,44 @@ public class SampleClientTests(ServerFixture fixture) : IClassFixture<ServerFixt
     }
 
     [Theory, ClassData(typeof(Protocols))]
+    public async Task A_script_joins_video_and_publishes_and_sees_the_others(HubProtocol protocol)
+    {
+        var room = await Server.CreateRoomAsync("Video circle");
+        var script = Path.GetTempFileName();
+        await File.WriteAllLinesAsync(script, ["@wait-member Bob", "/video on", "/publish both", "publishing now", "@wait-for thanks", "/video off", "/quit"]);
+        await using var bob = new PeerRoomsClient(new PeerRoomsClientOptions
+        {
+            Server = Server.BaseAddress,
+            AccessTokenProvider = async () => await Server.TokenAsync(Ids.User("bob")),
+        });
+        await bob.StartAsync().WaitAsync(Timeouts.Default);
+        var bobMessages = new EventRecorder<MessageView>();
+        var bobVideo = new EventRecorder<VideoMemberView>();
+        bob.MessageReceived += bobMessages.Add;
+        bob.VideoMemberUpdated += bobVideo.Add;
+        bob.VideoMemberLeft += bobVideo.Add;
+        await bob.JoinRoomAsync(room, "Bob").WaitAsync(Timeouts.Default);
+        await bob.JoinVideoAsync(room).WaitAsync(Timeouts.Default);
+        var output = new StringWriter();
+        var synced = TextWriter.Synchronized(output);
+
+        var sample = SampleApp.RunAsync(["--server", Server.BaseAddress.ToString(), "--room", room, "--name", "Jordan", "--script", script,
+            "--protocol", protocol == HubProtocol.MessagePack ? "messagepack" : "json"], PlainConsole(synced), TextReader.Null);
+        var said = await bobMessages.NextAsync(m => m.Text == "publishing now");
+        await bobVideo.NextAsync(v => v.ParticipantId == said.ParticipantId && v.Audio && v.Video); // Bob sees Jordan publish
+        await bob.SendMessageAsync(room, "thanks Jordan").WaitAsync(Timeouts.Default);
+        await bobVideo.NextAsync(v => v.ParticipantId == said.ParticipantId && !v.Audio && !v.Video); // left video
+        Assert.Equal(0, await sample.WaitAsync(Timeouts.Default));
+
+        string text;
+        lock (synced) text = output.ToString();
+        Assert.Contains("you are in video (mesh) with 1 other(s)", text);
+        Assert.Contains("you publish: audio on, video on", text);
+        Assert.DoesNotContain("! ", text);
+        File.Delete(script);
+    }
+
+    [Theory, ClassData(typeof(Protocols))]
     public async Task Room_guidelines_are_shown_and_must_be_accepted_before_joining(HubProtocol protocol)
     {
         var room = await CreateRoomWithGuidelinesAsync("Be kind. What is said here stays here.");
