@@ -26,16 +26,8 @@ public static class ModerationRegistration
             services.AddSingleton<ISlowModeGate, InMemorySlowModeGate>();
         }
         // Durable: permanent bans and the audit log.
-        if (PostgresDatabase.IsPostgres(config.GetConnectionString("PeerRooms")))
-        {
-            services.AddSingleton<IBanRepository, PostgresBanRepository>();
-            services.AddSingleton<IAuditLog, PostgresAuditLog>();
-        }
-        else
-        {
-            services.AddSingleton<IBanRepository, SqliteBanRepository>();
-            services.AddSingleton<IAuditLog, SqliteAuditLog>();
-        }
+        services.AddSingleton<IBanRepository, SqlBanRepository>();
+        services.AddSingleton<IAuditLog, SqlAuditLog>();
 
         services.AddSingleton<FacilitatorGuard>();
         services.AddSingleton<ModerationContext>();

@@ -36,7 +36,7 @@ public sealed class SqliteModerationRecordsTests : ModerationRecordsContract, ID
     {
         var db = new SqliteDatabase(Options.Create(new PeerRoomsOptions { DataDirectory = _dir }),
             new HostingEnvironment { ContentRootPath = Path.GetTempPath() }, new ConfigurationBuilder().Build());
-        return Task.FromResult<(IBanRepository, IAuditLog)>((new SqliteBanRepository(db), new SqliteAuditLog(db)));
+        return Task.FromResult<(IBanRepository, IAuditLog)>((new SqlBanRepository(db), new SqlAuditLog(db)));
     }
 
     public void Dispose()
@@ -54,7 +54,7 @@ public sealed class PostgresModerationRecordsTests(PostgresFixture fixture) : Mo
     {
         var db = new PostgresDatabase(await fixture.Postgres.CreateDatabaseAsync());
         _databases.Add(db);
-        return (new PostgresBanRepository(db), new PostgresAuditLog(db));
+        return (new SqlBanRepository(db), new SqlAuditLog(db));
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
