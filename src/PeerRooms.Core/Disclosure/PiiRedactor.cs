@@ -41,19 +41,53 @@ public static partial class PiiRedactor
 
     private const int MaxSeparatorRun = 3;
 
+    /// <summary>
+    /// Masks every pattern in <paramref name="text"/>. Each pattern runs only when its cheap pre-check
+    /// (<see cref="PiiPreChecks"/>) finds what the pattern cannot match without, checked on the text as
+    /// it is at that step; the pre-checks are necessary conditions, so the result is exactly what
+    /// running every pattern gives (<see cref="RedactExhaustively"/>), while most chat messages (no
+    /// digit, no "@", no spaced "at") skip the regexes entirely.
+    /// </summary>
     public static RedactionResult Redact(string text)
     {
-        var masked = new List<string>(3);
-        var result = Mask(Email(), text, EmailMask, PiiKinds.Email, masked, null);
-        result = Mask(SpelledEmail(), result, EmailMask, PiiKinds.Email, masked, null);
-        result = Mask(EnglishAddress(), result, AddressMask, PiiKinds.Address, masked, IsPlausibleEnglishAddress);
-        result = Mask(SpanishAddress(), result, AddressMask, PiiKinds.Address, masked, null);
-        result = Mask(ArabicAddress(), result, AddressMask, PiiKinds.Address, masked, null);
-        result = MaskPhones(result, masked);
-        return new RedactionResult(result, masked);
+        ArgumentNullException.ThrowIfNull(text);
+        List<string>? masked = null;
+        var result = text;
+        if (PiiPreChecks.MayContainEmail(result))
+            result = Mask(Email(), result, EmailMask, PiiKinds.Email, ref masked, null);
+        if (PiiPreChecks.MayContainSpelledEmail(result))
+            result = Mask(SpelledEmail(), result, EmailMask, PiiKinds.Email, ref masked, null);
+        if (PiiPreChecks.ContainsDigit(result))
+        {
+            result = Mask(EnglishAddress(), result, AddressMask, PiiKinds.Address, ref masked, IsPlausibleEnglishAddress);
+            result = Mask(SpanishAddress(), result, AddressMask, PiiKinds.Address, ref masked, null);
+            if (PiiPreChecks.MayContainArabicStreet(result))
+                result = Mask(ArabicAddress(), result, AddressMask, PiiKinds.Address, ref masked, null);
+            result = MaskPhones(result, ref masked);
+        }
+        return new RedactionResult(result, masked is null ? [] : masked);
     }
 
-    private static string Mask(Regex pattern, string text, string mask, string kind, List<string> masked, Func<Match, bool>? accept)
+    /// <summary>Every pattern over the whole text, no pre-checks: the reference <see cref="Redact"/> must equal (tests).</summary>
+    internal static RedactionResult RedactExhaustively(string text)
+    {
+        List<string>? masked = null;
+        var result = Mask(Email(), text, EmailMask, PiiKinds.Email, ref masked, null);
+        result = Mask(SpelledEmail(), result, EmailMask, PiiKinds.Email, ref masked, null);
+        result = Mask(EnglishAddress(), result, AddressMask, PiiKinds.Address, ref masked, IsPlausibleEnglishAddress);
+        result = Mask(SpanishAddress(), result, AddressMask, PiiKinds.Address, ref masked, null);
+        result = Mask(ArabicAddress(), result, AddressMask, PiiKinds.Address, ref masked, null);
+        result = MaskPhones(result, ref masked);
+        return new RedactionResult(result, masked is null ? [] : masked);
+    }
+
+    private static void Note(ref List<string>? masked, string kind)
+    {
+        masked ??= new List<string>(3);
+        if (!masked.Contains(kind)) masked.Add(kind);
+    }
+
+    private static string Mask(Regex pattern, string text, string mask, string kind, ref List<string>? masked, Func<Match, bool>? accept)
     {
         var hit = false;
         var result = pattern.Replace(text, m =>
@@ -62,7 +96,7 @@ public static partial class PiiRedactor
             hit = true;
             return mask;
         });
-        if (hit && !masked.Contains(kind)) masked.Add(kind);
+        if (hit) Note(ref masked, kind);
         return result;
     }
 
@@ -70,7 +104,7 @@ public static partial class PiiRedactor
     /// Scans for digit runs joined by separators (so "5 5 5 1 2 3 4", "٠٥٥-١٢٣-٤٥٦٧" and
     /// "+44 (20) 7946 0958" are one number each) and masks those with enough digits.
     /// </summary>
-    private static string MaskPhones(string text, List<string> masked)
+    private static string MaskPhones(string text, ref List<string>? masked)
     {
         StringBuilder? sb = null;
         var copied = 0;
@@ -95,7 +129,7 @@ public static partial class PiiRedactor
                 sb ??= new StringBuilder(text.Length);
                 sb.Append(text, copied, start - copied).Append(PhoneMask);
                 copied = end;
-                if (!masked.Contains(PiiKinds.Phone)) masked.Add(PiiKinds.Phone);
+                Note(ref masked, PiiKinds.Phone);
             }
             i = Math.Max(end, i + 1);
         }

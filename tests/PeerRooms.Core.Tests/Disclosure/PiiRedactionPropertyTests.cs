@@ -160,6 +160,44 @@ public class PiiRedactionPropertyTests
         }
     }
 
+    /// <summary>Text that comes close to every pattern's trigger without always completing it.</summary>
+    private static readonly string[] NearMisses =
+    [
+        "at", " at ", "AT", " At\t", "arroba", " ARROBA ", "(at)", "[AT]", "{at}", "(@)", "[@]", "@", "＠", "a@b", "x at y dot com",
+        "dot", "(dot)", "punto", "street", "St.", "calle", "Avda.", "c/", "شارع", "جادة", "زقاق", "رقم", "١٢", "42", "7",
+        "\u00A0at\u00A0", "\u2003at\u2028", "\nat\n", "cat ", " atlas", "Maple", "Ave", "n.º", "#", ",", "-", "+",
+    ];
+
+    [Fact]
+    public void Pre_checks_never_skip_a_pattern_that_would_match()
+    {
+        var rng = new Random(5150);
+        for (var i = 0; i < Cases * 5; i++)
+        {
+            var sb = new StringBuilder();
+            var parts = rng.Next(1, 12);
+            for (var p = 0; p < parts; p++)
+            {
+                var pick = rng.Next(10);
+                sb.Append(pick switch
+                {
+                    < 4 => NearMisses[rng.Next(NearMisses.Length)],
+                    < 6 => OrdinaryText(rng),
+                    6 => Phone(rng).Text,
+                    7 => Email(rng),
+                    8 => $"{rng.Next(1, 999)} {Words[rng.Next(Words.Length)]} {new[] { "Street", "st", "Ave", "road" }[rng.Next(4)]}",
+                    _ => Words[rng.Next(Words.Length)],
+                });
+                sb.Append(new[] { " ", "", "\t", "\u00A0", " , " }[rng.Next(5)]);
+            }
+            var text = sb.ToString();
+            var fast = PiiRedactor.Redact(text);
+            var reference = PiiRedactor.RedactExhaustively(text);
+            Assert.True(fast.Text == reference.Text && fast.Masked.SequenceEqual(reference.Masked),
+                $"case {i}: '{text}' gave '{fast.Text}' but every pattern gives '{reference.Text}'");
+        }
+    }
+
     /// <summary>Longest run of digits joined only by phone separators, counted as the redactor would.</summary>
     private static int LongestDigitRun(string s)
     {
