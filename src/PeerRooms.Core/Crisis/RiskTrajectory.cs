@@ -42,16 +42,76 @@ public sealed class RiskTrajectory
     /// <summary>The kept results, oldest first.</summary>
     public IReadOnlyList<(DateTimeOffset At, CrisisScanResult Result)> Recent => _recent;
 
-    /// <summary>Records <paramref name="result"/> scanned at <paramref name="at"/> and drops results older than the window.</summary>
+    /// <summary>
+    /// Records <paramref name="result"/> scanned at <paramref name="at"/> and drops results older than the
+    /// window, and results that can no longer change any evaluation (see <see cref="Compact"/>), so a
+    /// trajectory stays a handful of entries however many risky-sounding messages ("tonight"...) a
+    /// participant sends within the window.
+    /// </summary>
     public RiskTrajectory Add(CrisisScanResult result, DateTimeOffset at)
     {
-        var kept = _recent.Where(r => at - r.At < Window);
-        if (result.Severity > CrisisSeverity.None || result.Signals != CrisisSignals.None)
+        var kept = new List<(DateTimeOffset At, CrisisScanResult Result)>(_recent.Length + 1);
+        foreach (var r in _recent)
         {
-            kept = kept.Append((at, result));
+            if (at - r.At < Window) kept.Add(r);
         }
 
-        return new RiskTrajectory(Window, [.. kept]);
+        if (result.Severity > CrisisSeverity.None || result.Signals != CrisisSignals.None)
+        {
+            kept.Add((at, result));
+        }
+
+        return new RiskTrajectory(Window, Compact(kept));
+    }
+
+    /// <summary>
+    /// Keeps, per kind of result (same severity, signals and categories), only the newest
+    /// <see cref="PersistentDistressCount"/>. Exact, not an approximation: whenever an older result of a
+    /// kind is still inside the window, its newer copies are too (they are at least as recent), so the
+    /// highest severity, the union of signals and categories, and "three or more at concern" all come
+    /// out the same without it.
+    /// </summary>
+    private static (DateTimeOffset, CrisisScanResult)[] Compact(List<(DateTimeOffset At, CrisisScanResult Result)> entries)
+    {
+        if (entries.Count <= PersistentDistressCount)
+        {
+            return [.. entries];
+        }
+
+        // Newest first, counting copies of each kind; then back to oldest first.
+        var keep = new bool[entries.Count];
+        var kept = 0;
+        for (var i = entries.Count - 1; i >= 0; i--)
+        {
+            var copies = 0;
+            for (var j = i + 1; j < entries.Count && copies < PersistentDistressCount; j++)
+            {
+                if (keep[j] && SameKind(entries[i].Result, entries[j].Result)) copies++;
+            }
+
+            keep[i] = copies < PersistentDistressCount;
+            kept += keep[i] ? 1 : 0;
+        }
+
+        var compacted = new (DateTimeOffset, CrisisScanResult)[kept];
+        for (int i = 0, k = 0; i < entries.Count; i++)
+        {
+            if (keep[i]) compacted[k++] = entries[i];
+        }
+
+        return compacted;
+    }
+
+    private static bool SameKind(CrisisScanResult a, CrisisScanResult b)
+    {
+        if (ReferenceEquals(a, b)) return true;
+        if (a.Severity != b.Severity || a.Signals != b.Signals || a.Categories.Count != b.Categories.Count) return false;
+        foreach (var c in a.Categories)
+        {
+            if (!b.Categories.Contains(c)) return false;
+        }
+
+        return true;
     }
 
     /// <summary>The combined severity as of <paramref name="now"/> (results older than the window are ignored).</summary>
