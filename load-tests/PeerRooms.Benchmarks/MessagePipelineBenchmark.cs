@@ -69,6 +69,6 @@ public class MessagePipelineBenchmark
         var n = _next++;
         var sender = _members[n % _members.Length];
         var sent = await _chat.SendAsync(sender, new SendMessageRequest { RoomId = _roomId, ClientMessageId = $"m{n}", Text = _text });
-        return sent.Message.ToView(_roomId);
+        return sent.Message!.ToView(_roomId);
     }
 }

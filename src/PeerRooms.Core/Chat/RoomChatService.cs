@@ -10,8 +10,16 @@ namespace PeerRooms.Core.Chat;
 public sealed record JoinOutcome(Room Room, Participant Participant, bool IsNewParticipant,
     IReadOnlyList<Participant> Roster, IReadOnlyList<ChatMessage> History);
 
-/// <summary>What sending produced. A duplicate is not delivered again.</summary>
-public sealed record SendOutcome(Room Room, Participant Sender, ChatMessage Message, bool Duplicate, SendContext Context);
+/// <summary>
+/// What sending produced: the stored message to deliver and the context the send rules left (notices,
+/// items for observers); or, for a retry of a client message id already used, only the original's
+/// <see cref="Receipt"/> (<see cref="Duplicate"/>: nothing ran, nothing is delivered again).
+/// </summary>
+public sealed record SendOutcome(Room Room, Participant Sender, MessageReceipt Receipt, ChatMessage? Message, SendContext? Context)
+{
+    /// <summary>True for a retry answered from the dedupe index.</summary>
+    public bool Duplicate => Message is null;
+}
 
 /// <summary>
 /// The rules of a room's chat: who may join, who may send, what a late joiner sees. Adapters (hubs)
@@ -79,8 +87,8 @@ public sealed class RoomChatService(
 
         // A retry of a message already stored is answered from the store before any rule runs, so
         // e.g. slow mode never refuses the retry of a message that went through.
-        if (await history.FindAsync(roomId, caller.UserId, clientMessageId, ct) is { } stored)
-            return new SendOutcome(room, sender, stored, true, new SendContext(caller, room, sender, request, stored));
+        if (await history.FindAsync(roomId, caller.UserId, clientMessageId, ct) is { } original)
+            return new SendOutcome(room, sender, original, null, null);
 
         var draft = new ChatMessage
         {
@@ -95,8 +103,9 @@ public sealed class RoomChatService(
         var context = new SendContext(caller, room, sender, request, draft);
         foreach (var rule in _sendRules) await rule.ApplyAsync(context, ct);
         var appended = await history.AppendAsync(roomId, context.Message, Math.Max(1, room.Policy.HistoryLimit), ct);
-        context.Message = appended.Message;
-        return new SendOutcome(room, sender, appended.Message, appended.Duplicate, context);
+        if (appended.Stored is not { } stored) return new SendOutcome(room, sender, appended.Receipt, null, null); // a concurrent retry won
+        context.Message = stored;
+        return new SendOutcome(room, sender, appended.Receipt, stored, context);
     }
 
     public async Task<IReadOnlyList<ChatMessage>> GetHistoryAsync(Caller caller, string roomId, long afterSequence, CancellationToken ct = default)

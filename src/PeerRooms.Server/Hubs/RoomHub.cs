@@ -84,15 +84,15 @@ public sealed partial class RoomHub(RoomChatService chat, RoomBroadcaster broadc
     {
         RequireJoined(request.RoomId);
         var sent = await chat.SendAsync(Context.User.ToCaller(), request);
-        if (!sent.Duplicate)
+        if (sent is { Message: { } message, Context: { } context })
         {
-            await broadcast.MessageAsync(sent.Room.Id, sent.Message, sent.Sender);
-            await observers.NotifyAsync(sent.Context);
+            await broadcast.MessageAsync(sent.Room.Id, message, sent.Sender);
+            await observers.NotifyAsync(context);
         }
         return new SendMessageResponse
         {
-            MessageId = sent.Message.MessageId, Sequence = sent.Message.Sequence, Duplicate = sent.Duplicate,
-            Notices = sent.Duplicate ? [] : sent.Context.Notices.Select(n => n.ToView()).ToArray(),
+            MessageId = sent.Receipt.MessageId, Sequence = sent.Receipt.Sequence, Duplicate = sent.Duplicate,
+            Notices = sent.Context is { Notices.Count: > 0 } done ? done.Notices.Select(n => n.ToView()).ToArray() : [],
         };
     }
 

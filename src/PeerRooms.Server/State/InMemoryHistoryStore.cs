@@ -2,15 +2,19 @@ using PeerRooms.Core.Live;
 
 namespace PeerRooms.Server.State;
 
-/// <summary>Live history for a single node: a bounded ring per room plus the dedupe index.</summary>
+/// <summary>
+/// Live history for a single node: a bounded ring per room plus the dedupe index. The index lives for
+/// the whole session but keeps only each message's <see cref="MessageReceipt"/> (id and sequence), so
+/// text never outlives the ring and the index costs a few dozen bytes per message.
+/// </summary>
 public sealed class InMemoryHistoryStore : IHistoryStore
 {
     private sealed class RoomHistory
     {
         public long NextSequence = 1;
         public readonly LinkedList<ChatMessage> Ring = new();
-        /// <summary>(sender, client message id) → the stored message, kept for the whole session.</summary>
-        public readonly Dictionary<(string, string), ChatMessage> Seen = new();
+        /// <summary>(sender, client message id) → the stored message's receipt, kept for the whole session.</summary>
+        public readonly Dictionary<(string, string), MessageReceipt> Seen = new();
     }
 
     private readonly Dictionary<string, RoomHistory> _rooms = new(StringComparer.Ordinal);
@@ -30,19 +34,19 @@ public sealed class InMemoryHistoryStore : IHistoryStore
         lock (room)
         {
             var key = (message.SenderUserId, message.ClientMessageId);
-            if (room.Seen.TryGetValue(key, out var original)) return Task.FromResult(new AppendResult(original, true));
+            if (room.Seen.TryGetValue(key, out var original)) return Task.FromResult(AppendResult.Retry(original));
             var stored = message with { Sequence = room.NextSequence++ };
-            room.Seen[key] = stored;
+            room.Seen[key] = new MessageReceipt(stored.MessageId, stored.Sequence);
             room.Ring.AddLast(stored);
             while (room.Ring.Count > limit) room.Ring.RemoveFirst();
-            return Task.FromResult(new AppendResult(stored, false));
+            return Task.FromResult(AppendResult.New(stored));
         }
     }
 
-    public Task<ChatMessage?> FindAsync(string roomId, string senderUserId, string clientMessageId, CancellationToken ct = default)
+    public Task<MessageReceipt?> FindAsync(string roomId, string senderUserId, string clientMessageId, CancellationToken ct = default)
     {
         var room = Room(roomId);
-        lock (room) return Task.FromResult(room.Seen.GetValueOrDefault((senderUserId, clientMessageId)));
+        lock (room) return Task.FromResult<MessageReceipt?>(room.Seen.TryGetValue((senderUserId, clientMessageId), out var receipt) ? receipt : null);
     }
 
     public Task<IReadOnlyList<ChatMessage>> GetAsync(string roomId, long afterSequence, int max, CancellationToken ct = default)

@@ -71,8 +71,9 @@ public abstract class DisclosureStateContract
             Audience = "facilitators", SensitiveTopics = new(["grief", "trauma"]),
         };
         var appended = await store.AppendAsync(room, message, 10);
-        Assert.Equal(message with { Sequence = appended.Message.Sequence }, (await store.GetAsync(room, 0, 10)).Single());
-        Assert.Equal(appended.Message, await store.FindAsync(room, "u1", "c1"));
+        Assert.Equal(message with { Sequence = appended.Receipt.Sequence }, (await store.GetAsync(room, 0, 10)).Single());
+        Assert.Equal(appended.Stored, (await store.GetAsync(room, 0, 10)).Single());
+        Assert.Equal(appended.Receipt, await store.FindAsync(room, "u1", "c1"));
     }
 }
 

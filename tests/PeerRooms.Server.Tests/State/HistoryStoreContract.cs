@@ -31,8 +31,9 @@ public abstract class HistoryStoreContract
         var a = await store.AppendAsync(room, first, 10);
         var b = await store.AppendAsync(room, M("c2"), 10);
         Assert.False(a.Duplicate);
-        Assert.Equal(1, a.Message.Sequence);
-        Assert.Equal(2, b.Message.Sequence);
+        Assert.Equal(1, a.Stored!.Sequence);
+        Assert.Equal(2, b.Stored!.Sequence);
+        Assert.Equal(new MessageReceipt(first.MessageId, 1), a.Receipt);
         var history = await store.GetAsync(room, 0, 10);
         Assert.Equal([1L, 2L], history.Select(m => m.Sequence));
         Assert.Equal(first with { Sequence = 1 }, history[0]);
@@ -47,10 +48,13 @@ public abstract class HistoryStoreContract
         var retry = await store.AppendAsync(room, M("same", text: "changed"), 10);
         var otherSender = await store.AppendAsync(room, M("same", sender: "u2"), 10);
         Assert.True(retry.Duplicate);
-        Assert.Equal(original.Message, retry.Message);
+        Assert.Null(retry.Stored);
+        Assert.Equal(original.Receipt, retry.Receipt);
+        Assert.Equal(new MessageReceipt(original.Stored!.MessageId, original.Stored.Sequence), retry.Receipt);
         Assert.False(otherSender.Duplicate);
         Assert.Equal(2, (await store.GetAsync(room, 0, 10)).Count);
-        Assert.Equal(original.Message, await store.FindAsync(room, "u1", "same"));
+        Assert.Equal("hello", (await store.GetAsync(room, 0, 10))[0].Text); // the retry changed nothing
+        Assert.Equal(original.Receipt, await store.FindAsync(room, "u1", "same"));
         Assert.Null(await store.FindAsync(room, "u1", "unknown"));
     }
 
@@ -67,7 +71,8 @@ public abstract class HistoryStoreContract
         Assert.Empty(await store.GetAsync(room, 6, 10));
         var retry = await store.AppendAsync(room, M("c0"), 3);
         Assert.True(retry.Duplicate);
-        Assert.Equal(first.Message, retry.Message);
+        Assert.Equal(first.Receipt, retry.Receipt);
+        Assert.Equal(first.Receipt, await store.FindAsync(room, "u1", "c0"));
     }
 
     [Fact]
@@ -77,10 +82,10 @@ public abstract class HistoryStoreContract
         var room = Room();
         var a = await store.AppendAsync(room, M("c1"), 10);
         var b = await store.AppendAsync(room, M("c2"), 10);
-        Assert.True(await store.RemoveAsync(room, a.Message.MessageId));
-        Assert.False(await store.RemoveAsync(room, a.Message.MessageId));
+        Assert.True(await store.RemoveAsync(room, a.Receipt.MessageId));
+        Assert.False(await store.RemoveAsync(room, a.Receipt.MessageId));
         Assert.False(await store.RemoveAsync(room, "m_unknown"));
-        Assert.Equal([b.Message.MessageId], (await store.GetAsync(room, 0, 10)).Select(m => m.MessageId));
+        Assert.Equal([b.Receipt.MessageId], (await store.GetAsync(room, 0, 10)).Select(m => m.MessageId));
     }
 
     [Fact]
@@ -96,7 +101,7 @@ public abstract class HistoryStoreContract
         Assert.Null(await store.FindAsync(room, "u1", "c1"));
         var again = await store.AppendAsync(room, M("c1"), 10);
         Assert.False(again.Duplicate);
-        Assert.Equal(1, again.Message.Sequence);
+        Assert.Equal(1, again.Receipt.Sequence);
         Assert.Single(await store.GetAsync(other, 0, 10));
     }
 
@@ -107,7 +112,7 @@ public abstract class HistoryStoreContract
         var room = Room();
         var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => store.AppendAsync(room, M($"c{i % 20}"), 100)));
         Assert.Equal(20, results.Count(r => !r.Duplicate));
-        Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), results.Where(r => !r.Duplicate).Select(r => r.Message.Sequence).Order());
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), results.Where(r => !r.Duplicate).Select(r => r.Receipt.Sequence).Order());
         Assert.Equal(20, (await store.GetAsync(room, 0, 100)).Count);
     }
 }

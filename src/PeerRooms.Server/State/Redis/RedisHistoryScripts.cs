@@ -6,19 +6,23 @@ namespace PeerRooms.Server.State.Redis;
 /// <item>seq: the room's sequence counter (INCR)</item>
 /// <item>history: sorted set, member messageId, score sequence (the ring)</item>
 /// <item>msgs: messageId → "sequence json" of the messages in the ring</item>
-/// <item>dedupe: "sender/clientMessageId" → "sequence json" of the original, for the whole session</item>
+/// <item>dedupe: "sender/clientMessageId" → "sequence messageId" of the original (its receipt, never its
+/// text), for the whole session</item>
 /// </list>
-/// A stored value is the decimal sequence, one space, then the message JSON.
+/// A stored message is the decimal sequence, one space, then the message JSON.
 /// </summary>
 internal static class RedisHistoryScripts
 {
-    /// <summary>ARGV: dedupe field, messageId, JSON, ring limit, idle TTL seconds. Returns {duplicate (0/1), stored value}.</summary>
+    /// <summary>
+    /// ARGV: dedupe field, messageId, JSON, ring limit, idle TTL seconds. Returns {0, stored message} or,
+    /// for a retry, {1, the original's receipt}.
+    /// </summary>
     public const string Append = """
         local original = redis.call('HGET', KEYS[4], ARGV[1])
         if original then return {1, original} end
         local seq = redis.call('INCR', KEYS[1])
         local stored = string.format('%d', seq) .. ' ' .. ARGV[3]
-        redis.call('HSET', KEYS[4], ARGV[1], stored)
+        redis.call('HSET', KEYS[4], ARGV[1], string.format('%d', seq) .. ' ' .. ARGV[2])
         redis.call('ZADD', KEYS[2], seq, ARGV[2])
         redis.call('HSET', KEYS[3], ARGV[2], stored)
         local n = redis.call('ZCARD', KEYS[2])

@@ -32,14 +32,14 @@ public sealed class RedisHistoryStore(RedisConnection redis) : IHistoryStore
             DedupeField(message.SenderUserId, message.ClientMessageId), message.MessageId,
             JsonSerializer.Serialize(message with { Sequence = 0 }, Json), Math.Max(1, limit), (long)IdleTtl.TotalSeconds,
         ]))!;
-        return new AppendResult(Parse((string)result[1]!), (int)result[0] == 1);
+        return (int)result[0] == 1 ? AppendResult.Retry(ParseReceipt((string)result[1]!)) : AppendResult.New(Parse((string)result[1]!));
     }
 
-    public async Task<ChatMessage?> FindAsync(string roomId, string senderUserId, string clientMessageId, CancellationToken ct = default)
+    public async Task<MessageReceipt?> FindAsync(string roomId, string senderUserId, string clientMessageId, CancellationToken ct = default)
     {
         var db = await redis.DatabaseAsync();
         var stored = await db.HashGetAsync(Keys.HistoryDedupe(roomId), DedupeField(senderUserId, clientMessageId));
-        return stored.IsNull ? null : Parse(stored!);
+        return stored.IsNull ? null : ParseReceipt(stored!);
     }
 
     public async Task<IReadOnlyList<ChatMessage>> GetAsync(string roomId, long afterSequence, int max, CancellationToken ct = default)
@@ -67,6 +67,17 @@ public sealed class RedisHistoryStore(RedisConnection redis) : IHistoryStore
     /// <summary>Unambiguous for any ids: the sender id is length-prefixed.</summary>
     private static string DedupeField(string senderUserId, string clientMessageId)
         => string.Create(CultureInfo.InvariantCulture, $"{senderUserId.Length}:{senderUserId}:{clientMessageId}");
+
+    /// <summary>
+    /// A dedupe entry: "sequence messageId". Entries written before receipts (a rolling upgrade, the same
+    /// session) hold "sequence json" of the whole message; the id is read from that.
+    /// </summary>
+    private static MessageReceipt ParseReceipt(string stored)
+    {
+        if (stored.AsSpan(stored.IndexOf(' ') + 1).StartsWith("{")) { var old = Parse(stored); return new MessageReceipt(old.MessageId, old.Sequence); }
+        var space = stored.IndexOf(' ');
+        return new MessageReceipt(stored[(space + 1)..], long.Parse(stored.AsSpan(0, space), CultureInfo.InvariantCulture));
+    }
 
     private static ChatMessage Parse(string stored)
     {
