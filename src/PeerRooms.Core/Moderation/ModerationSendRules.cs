@@ -3,6 +3,25 @@ using PeerRooms.Core.Errors;
 
 namespace PeerRooms.Core.Moderation;
 
+/// <summary>
+/// The room's moderation state as one send sees it: read from the store once and shared by the
+/// session, mute and slow-mode rules through <see cref="SendContext.Items"/> (one shared-state read per
+/// message instead of three, a Redis round trip each when scaled out). Every rule still checks the state.
+/// </summary>
+public static class SendModerationState
+{
+    private const string ItemKey = "moderation.state";
+
+    /// <summary>The state read for this send, reading it on first use.</summary>
+    public static async ValueTask<RoomModeration> ModerationAsync(this SendContext context, IModerationStore store, CancellationToken ct)
+    {
+        if (context.Items.TryGetValue(ItemKey, out var read)) return (RoomModeration)read;
+        var state = await store.GetAsync(context.Room.Id, ct);
+        context.Items[ItemKey] = state;
+        return state;
+    }
+}
+
 /// <summary>While the session is paused (no facilitator present in a room that requires one) only facilitators send: <c>session_paused</c>.</summary>
 public sealed class SessionSendRule(IModerationStore store) : ISendRule
 {
@@ -11,7 +30,7 @@ public sealed class SessionSendRule(IModerationStore store) : ISendRule
     public async ValueTask ApplyAsync(SendContext context, CancellationToken ct)
     {
         if (context.Sender.IsFacilitator) return;
-        var state = await store.GetAsync(context.Room.Id, ct);
+        var state = await context.ModerationAsync(store, ct);
         if (state.Session == SessionStatus.Paused)
             throw new PeerRoomsException(ErrorCodes.SessionPaused, "the meeting is paused until a facilitator returns");
         if (state.Session == SessionStatus.Idle && context.Room.Policy.RequireFacilitatorToStart)
@@ -27,7 +46,7 @@ public sealed class MuteSendRule(IModerationStore store, TimeProvider time) : IS
     public async ValueTask ApplyAsync(SendContext context, CancellationToken ct)
     {
         if (context.Sender.IsFacilitator) return;
-        var state = await store.GetAsync(context.Room.Id, ct);
+        var state = await context.ModerationAsync(store, ct);
         var now = time.GetUtcNow();
         if (state.IsChatMuted(context.Sender.UserId, now) || state.IsEveryoneMuted(now))
             throw new PeerRoomsException(ErrorCodes.Muted, "a facilitator muted you in this room");
@@ -42,7 +61,7 @@ public sealed class SlowModeSendRule(IModerationStore store, ISlowModeGate gate,
     public async ValueTask ApplyAsync(SendContext context, CancellationToken ct)
     {
         if (context.Sender.IsFacilitator) return;
-        var seconds = (await store.GetAsync(context.Room.Id, ct)).EffectiveSlowModeSeconds(context.Room.Policy);
+        var seconds = (await context.ModerationAsync(store, ct)).EffectiveSlowModeSeconds(context.Room.Policy);
         if (seconds <= 0) return;
         var wait = await gate.TryPassAsync(context.Room.Id, context.Sender.UserId, time.GetUtcNow(), TimeSpan.FromSeconds(seconds), ct);
         if (wait is { } w)
