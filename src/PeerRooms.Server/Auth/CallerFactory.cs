@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Security.Claims;
 using PeerRooms.Core.Errors;
 using PeerRooms.Core.Identity;
@@ -6,12 +7,29 @@ namespace PeerRooms.Server.Auth;
 
 public static class CallerFactory
 {
+    /// <summary>
+    /// One shared, immutable role set per combination of known roles (2^4), so naming the caller on
+    /// every hub invocation allocates only the <see cref="Caller"/> itself. Unknown roles are dropped.
+    /// </summary>
+    private static readonly IReadOnlySet<string>[] RoleSets =
+        [.. Enumerable.Range(0, 1 << Roles.All.Count).Select(bits =>
+            (IReadOnlySet<string>)Roles.All.Where((_, i) => (bits & (1 << i)) != 0).ToFrozenSet(StringComparer.Ordinal))];
+
     /// <summary>The domain's view of an authenticated principal.</summary>
     public static Caller ToCaller(this ClaimsPrincipal? user)
     {
         var id = user?.FindFirst(ClaimNames.UserId)?.Value;
         if (string.IsNullOrEmpty(id)) throw new PeerRoomsException(ErrorCodes.Unauthenticated, "authentication required");
-        var roles = user!.FindAll(ClaimNames.Role).Select(c => c.Value).Where(Roles.IsKnown).ToHashSet(StringComparer.Ordinal);
-        return new Caller(id, roles);
+        var bits = 0;
+        foreach (var identity in user!.Identities)
+        {
+            foreach (var claim in identity.Claims)
+            {
+                if (!string.Equals(claim.Type, ClaimNames.Role, StringComparison.OrdinalIgnoreCase)) continue; // as ClaimsIdentity.FindAll compares types
+                for (var i = 0; i < Roles.All.Count; i++)
+                    if (string.Equals(claim.Value, Roles.All[i], StringComparison.Ordinal)) bits |= 1 << i;
+            }
+        }
+        return new Caller(id, RoleSets[bits]);
     }
 }
