@@ -1,9 +1,12 @@
 using System.Buffers;
 using BenchmarkDotNet.Attributes;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PeerRooms.Core.Contracts;
+using PeerRooms.Server.Hosting;
 
 namespace PeerRooms.Benchmarks;
 
@@ -15,7 +18,10 @@ namespace PeerRooms.Benchmarks;
 [MemoryDiagnoser]
 public class HubPayloadBenchmark
 {
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "peerrooms-bench-" + Guid.NewGuid().ToString("N")[..8]);
+    private WebApplication _app = null!;
     private IHubProtocol _protocol = null!;
+    private IHubProtocol _bareProtocol = null!;
     private InvocationMessage _ours = null!;
     private InvocationMessage _bare = null!;
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
@@ -26,7 +32,16 @@ public class HubPayloadBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        _protocol = Protocol == "json"
+        // The server's own protocol instances (its payload options: MessageView defaults left out); the
+        // bare hub uses SignalR's stock options, as load-tests/PeerRooms.BareHub does.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        builder.Configuration["PeerRooms:DataDirectory"] = _dataDirectory;
+        builder.Configuration["PeerRooms:Auth:SigningKey"] = "benchmark-signing-key-not-secret-0123456789abcdef";
+        builder.Configuration["Logging:LogLevel:Default"] = "Warning";
+        builder.AddPeerRooms();
+        _app = builder.Build();
+        _protocol = _app.Services.GetRequiredService<IHubProtocolResolver>().GetProtocol(Protocol, null)!;
+        _bareProtocol = Protocol == "json"
             ? new JsonHubProtocol(Options.Create(new JsonHubProtocolOptions()))
             : new MessagePackHubProtocol(Options.Create(new MessagePackHubProtocolOptions()));
         const string text = "tabcdefghijklmnop lorem ipsum dolor sit amet consectetur adipiscing elit sed do";
@@ -43,19 +58,26 @@ public class HubPayloadBenchmark
         };
         _ours = new InvocationMessage(RoomEvents.MessageReceived, [view]);
         _bare = new InvocationMessage("Message", ["g42", text]);
-        Console.WriteLine($"// frame bytes ({Protocol}): peerrooms {Size(_ours)}, bare {Size(_bare)}");
+        Console.WriteLine($"// frame bytes ({Protocol}): peerrooms {Size(_protocol, _ours)}, bare {Size(_bareProtocol, _bare)}");
     }
 
-    private int Size(HubMessage message)
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _app.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        try { Directory.Delete(_dataDirectory, true); } catch (IOException) { }
+    }
+
+    private int Size(IHubProtocol protocol, HubMessage message)
     {
         _buffer.Clear();
-        _protocol.WriteMessage(message, _buffer);
+        protocol.WriteMessage(message, _buffer);
         return _buffer.WrittenCount;
     }
 
     [Benchmark(Baseline = true)]
-    public int Bare() => Size(_bare);
+    public int Bare() => Size(_bareProtocol, _bare);
 
     [Benchmark]
-    public int PeerRooms() => Size(_ours);
+    public int PeerRooms() => Size(_protocol, _ours);
 }

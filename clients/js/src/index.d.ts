@@ -34,7 +34,7 @@ export interface ParticipantView { participantId: string; displayName: string; r
 export interface MessageView {
   roomId: string; messageId: string; clientMessageId: string; sequence: number; participantId: string;
   displayName: string; text: string; sentAt: string | Date;
-  /** Show behind a content warning (crisis scan, deliver_with_warning). */
+  /** Show behind a content warning (crisis scan, deliver_with_warning). Absent means false. */
   contentWarning?: boolean;
 }
 export interface JoinRoomResponse {
@@ -305,6 +305,7 @@ export interface JoinRoomResponse { collapsedTopics?: SensitiveTopic[] }
 export interface ParticipantView { attributes?: AttributeView[] }
 export interface SendMessageRequest { audience?: 'everyone' | 'facilitators' | null; sensitiveTopics?: SensitiveTopic[] | null }
 export interface SendMessageResponse { notices?: SenderNoticeView[] }
+/** Absent (the server leaves defaults out of hub frames): audience 'everyone', sensitiveTopics []. */
 export interface MessageView { audience?: 'everyone' | 'facilitators' | 'held'; sensitiveTopics?: SensitiveTopic[] }
 export interface RoomsEventMap { MessageRetracted: { roomId: string; messageId: string } }
 

@@ -9,6 +9,7 @@ using PeerRooms.Server.Filters;
 using PeerRooms.Server.Http;
 using PeerRooms.Server.Hosting.Shutdown;
 using PeerRooms.Server.Hubs;
+using PeerRooms.Server.Wire;
 using PeerRooms.Server.Persistence;
 using PeerRooms.Server.State;
 using PeerRooms.Server.State.Redis;
@@ -67,11 +68,12 @@ public static class ServiceRegistration
                 hub.AddFilter<ConnectionTrackingFilter>();
                 hub.AddFilter<ErrorTranslationFilter>();
             })
-            .AddJsonProtocol()
+            .AddJsonProtocol(json => json.PayloadSerializerOptions.OmitMessageViewDefaults())
             .AddMessagePackProtocol(mp =>
             {
                 // UntrustedData: hash-collision resistant maps and a nesting depth limit.
-                mp.SerializerOptions = mp.SerializerOptions.WithSecurity(MessagePackSecurity.UntrustedData);
+                mp.SerializerOptions = mp.SerializerOptions.WithSecurity(MessagePackSecurity.UntrustedData)
+                    .WithResolver(MessageViewFormatter.Around(mp.SerializerOptions.Resolver));
             });
         services.AddPeerRoomsSecurity(options); // its filters run before the features' (admission, rate limits, membership)
         services.AddPeerRoomsModeration(options, config);
