@@ -45,6 +45,12 @@ public static class AuthenticationSetup
                         }
                         return Task.CompletedTask;
                     },
+                    OnTokenValidated = ctx =>
+                    {
+                        // Keep only what PeerRooms reads; a hub connection holds its principal for hours.
+                        if (ctx.Principal is { } principal) ctx.Principal = ConnectionPrincipal.Slim(principal);
+                        return Task.CompletedTask;
+                    },
                 };
             });
         services.AddAuthorizationBuilder()
