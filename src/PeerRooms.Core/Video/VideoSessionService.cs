@@ -34,6 +34,14 @@ public sealed class VideoSessionService(IPresenceStore presence, IMediaControlSt
         {
             WantsVideo = room.Policy.VideoCameraOnEntry && !control.CameraForcedOff,
         };
+        // Self-healing: departures drop people from video best effort; anyone listed who is not (or no longer,
+        // or under another participant id) an admitted member is dropped here, so they neither hold a video slot
+        // nor show up in the members list. That includes a stale entry of the caller's own. Video members are read
+        // BEFORE the roster: anyone in video was admitted before joining it, so a concurrent joiner is never taken for stale.
+        var listed = await store.MembersAsync(room.Id, ct);
+        var roster = (await presence.GetRosterAsync(room.Id, ct)).Where(p => p.IsAdmitted).ToDictionary(p => p.UserId, p => p.ParticipantId);
+        foreach (var stale in listed.Where(v => roster.GetValueOrDefault(v.UserId) != v.ParticipantId))
+            await store.LeaveAsync(room.Id, stale.UserId, ct);
         var join = await store.JoinAsync(room.Id, candidate, limits.MaxVideoPublishers, ct);
         var self = join.Member;
         var members = join.Members;

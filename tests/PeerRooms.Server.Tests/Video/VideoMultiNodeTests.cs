@@ -117,4 +117,28 @@ public sealed class VideoNodeLossTests(RedisFixture fixture) : IClassFixture<Red
         Assert.Single((await alice.JoinVideo(room)).Members);
         Assert.Null(await videoStore.GetAsync(room, ghost.UserId));
     }
+
+    [Theory, ClassData(typeof(Protocols))]
+    public async Task A_stale_video_entry_of_someone_no_longer_admitted_is_dropped_at_the_next_join(HubProtocol protocol)
+    {
+        var prefix = RedisFixture.UniquePrefix();
+        using var node = new PeerRoomsServer(new Dictionary<string, string?>
+        {
+            ["PeerRooms:Redis"] = fixture.Redis.Configuration,
+            ["PeerRooms:RedisPrefix"] = prefix,
+            ["PeerRooms:Video:MaxVideoPublishers"] = "1",
+        });
+        await using var redis = new RedisConnection(Options.Create(new PeerRoomsOptions { Redis = fixture.Redis.Configuration, RedisPrefix = prefix }));
+        var videoStore = new RedisVideoSessionStore(redis);
+        var room = await node.CreateRoomAsync();
+        // Left behind by a departure whose clean-up failed: not in presence, yet holding the only video slot.
+        await videoStore.JoinAsync(room, new VideoMember(Ids.User(), "p_stale", Audio: true) { WantsVideo = true }, 1);
+
+        await using var alice = await node.ConnectAsync(Ids.User(), protocol);
+        await alice.Join(room, "Alice");
+        var joined = await alice.JoinVideo(room);
+        Assert.DoesNotContain(joined.Members, m => m.ParticipantId == "p_stale");
+        Assert.True((await alice.Publish(room, true, true)).Video); // the slot is free again
+        await alice.Call("SendSignal", room, "p_stale", "ice", VideoKit.Ice).ExpectErrorAsync(ErrorCodes.Forbidden);
+    }
 }
