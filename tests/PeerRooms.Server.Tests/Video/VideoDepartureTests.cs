@@ -49,6 +49,8 @@ public class VideoDepartureTests(ServerFixture fixture) : IClassFixture<ServerFi
         await left.NextAsync(v => v.ParticipantId == pid[4]);
         await led.Facilitator.Call("BanParticipant", room, pid[5], false);
         await left.NextAsync(v => v.ParticipantId == pid[5]);
+        // Nobody can signal the banned participant any more (nor could they signal anyone).
+        await led.Facilitator.Call("SendSignal", room, pid[5], "ice", VideoKit.Ice).ExpectErrorAsync(ErrorCodes.Forbidden);
         await led.Facilitator.Call("SendToLobby", room, pid[6]);
         var gone = await left.NextAsync(v => v.ParticipantId == pid[6]);
         Assert.False(gone.Audio); // the departure view publishes nothing

@@ -49,6 +49,10 @@ public class VideoSessionTests(ServerFixture fixture) : IClassFixture<ServerFixt
         await led.Facilitator.Call("SendSignal", room, o.ParticipantId, "ice", "c").ExpectErrorAsync(ErrorCodes.Forbidden);
         await led.Facilitator.Call("SendSignal", room, other.FacilitatorJoin.ParticipantId, "ice", "c").ExpectErrorAsync(ErrorCodes.Forbidden);
         await lobby.Call<JoinVideoResponse>("JoinVideo", room).ExpectErrorAsync(ErrorCodes.InLobby);
+        await lobby.Call("SendSignal", room, p.ParticipantId, "ice", VideoKit.Ice).ExpectErrorAsync(ErrorCodes.Forbidden);
+        // Someone who never joined this room is refused before anything is looked up.
+        await outsider.Call("SendSignal", room, p.ParticipantId, "ice", VideoKit.Ice).ExpectErrorAsync(ErrorCodes.NotMember);
+        await outsider.Call<JoinVideoResponse>("JoinVideo", room).ExpectErrorAsync(ErrorCodes.NotMember);
         await led.Facilitator.Call("SendSignal", room, p.ParticipantId, "bogus", "c").ExpectErrorAsync(ErrorCodes.InvalidArgument);
         await led.Facilitator.Call("SendSignal", room, p.ParticipantId, "offer", new string('x', 16 * 1024 + 1)).ExpectErrorAsync(ErrorCodes.MessageTooLong);
 
