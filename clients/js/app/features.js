@@ -23,4 +23,10 @@ export const features = Object.freeze({
    * paging and the private support panel detect the feature by themselves.
    */
   crisis: false,
+  /** Video (issue 8): the mesh video panel with mic/camera toggles and facilitator media controls. */
+  video: true,
+  /** Video facilitator powers that need the newer server slice (RemoveFromVideo, SetVideoSpotlight, LowerAllHands). */
+  videoRemove: false,
+  videoSpotlight: false,
+  lowerAllHands: false,
 });

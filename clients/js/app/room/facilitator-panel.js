@@ -92,7 +92,11 @@ function renderHands(screen) {
         personButton('fac.giveFloor', name, () => screen.act(() => client.giveFloor(roomId, id, screen.shareSeconds)), 'button-primary'),
         personButton('fac.lowerHandOf', name, () => screen.act(() => client.lowerHandOf(roomId, id)))));
     })),
-    state?.floor ? h('button', { type: 'button', onClick: () => screen.act(() => client.clearFloor(roomId)) }, t('fac.clearFloor')) : null);
+    h('div', { class: 'row-actions' },
+      state?.floor ? h('button', { type: 'button', onClick: () => screen.act(() => client.clearFloor(roomId)) }, t('fac.clearFloor')) : null,
+      features.lowerAllHands && queue.length > 0
+        ? h('button', { type: 'button', onClick: () => screen.act(async () => { const s = await client.lowerAllHands(roomId); if (s) screen.onRoomState(s); }) }, t('fac.lowerAllHands'))
+        : null));
 }
 
 function statusBadges(state, p) {

@@ -14,6 +14,7 @@ import { renderFloorStrip, tickTimers } from './floor-strip.js';
 import { renderCheckIns } from './check-ins.js';
 import { RoomCrisis } from './room-crisis.js';
 import { roomActions } from './room-actions.js';
+import { VideoPanel } from './video-panel.js';
 
 const TYPING_TIMEOUT_MS = 6000;
 
@@ -55,6 +56,7 @@ export class RoomScreen {
       onTyping: (typing) => this.client.setTyping(this.roomId, typing).catch(() => { }),
     });
     this.crisis = new RoomCrisis(this);
+    this.video = new VideoPanel(this);
     this.subscriptions = this.subscribe();
     this.els = {};
     this.timer = setInterval(() => { if (this.roomState?.floor?.endsAt) tickTimers(this.app.main); }, 1000);
@@ -83,6 +85,7 @@ export class RoomScreen {
       c.on('rejoined', mine((e) => this.onRejoined(e.response))),
       c.on('rejoinFailed', mine((e) => this.close(e.error.code))),
       ...this.crisis.subscribe(mine),
+      ...this.video.subscribe(mine),
       c.on('stateChanged', ({ state }) => this.onConnection(state)),
       c.on('stopped', ({ reason }) => { if (reason !== 'stopped') this.close(reason); }),
     ];
@@ -93,6 +96,7 @@ export class RoomScreen {
     for (const timer of this.typing.values()) clearTimeout(timer);
     clearInterval(this.timer);
     this.composer.dispose();
+    this.video.dispose();
   }
 
   // --- Events ------------------------------------------------------------------------------------
@@ -132,6 +136,7 @@ export class RoomScreen {
     this.roster.set(p.participantId, p);
     if (p.participantId === this.me.participantId && p.status !== this.me.status) {
       this.me.status = p.status;
+      if (p.status === 'lobby') this.video.leave(); // back in the lobby: out of video too
       if (p.status === 'room') {
         this.client.getHistory(this.roomId, 0).then((ms) => ms.forEach((m) => this.onMessage(m))).catch(() => { });
         this.client.getRoomState(this.roomId).then((state) => this.onRoomState(state)).catch(() => { });
@@ -202,6 +207,7 @@ export class RoomScreen {
 
   close(reason) {
     this.closed = reason;
+    this.video.leave();
     alertNow(closedText(reason));
     this.app.render();
     this.app.main.querySelector('h1')?.focus();
@@ -242,7 +248,8 @@ export class RoomScreen {
         help.button,
         h('button', { type: 'button', class: 'button-quiet', onClick: () => this.leave() }, t('room.leave'))),
       help.dialog);
-    const main = this.me.status === 'lobby' ? this.renderLobby() : this.renderChat();
+    const main = this.me.status === 'lobby' ? this.renderLobby()
+      : h('div', { class: 'room-main' }, features.video ? this.video.render() : null, this.renderChat());
     const side = this.isFacilitator ? renderFacilitatorPanel(this) : this.renderPeoplePanel();
     this.els.side = side;
     this.els.support = this.crisis.renderSupport();
@@ -321,6 +328,7 @@ export class RoomScreen {
     if (this.els.strip) { const fresh = renderFloorStrip(this); this.els.strip.replaceWith(fresh); this.els.strip = fresh; }
     if (this.els.controls) { const fresh = this.renderControls(); this.els.controls.replaceWith(fresh); this.els.controls = fresh; }
     this.refreshPeople();
+    this.video.refresh(); // forced mic/camera flags live in the room state
     if (this.isFacilitator && this.els.messages) {
       for (const li of this.els.messages.querySelectorAll('.message')) {
         const m = this.messageById(li.dataset.messageId);

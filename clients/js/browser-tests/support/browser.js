@@ -21,15 +21,24 @@ export const PHONE = { width: 375, height: 740 };
 export const DESKTOP = { width: 1280, height: 820 };
 
 /**
- * One person's browser: a persistent context on a fresh profile directory.
- * @param {{ viewport?: {width:number,height:number}, baseUrl: string }} options
+ * Camera and mic for WebRTC tests: Chromium's fake devices (a test pattern and a beep), permission
+ * granted without a prompt, real host addresses in ICE candidates, and audio that may autoplay.
  */
-export async function openBrowser({ viewport = DESKTOP, baseUrl, locale = 'en-US' }) {
+export const FAKE_MEDIA_ARGS = [
+  '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
+  '--disable-features=WebRtcHideLocalIpsWithMdns', '--autoplay-policy=no-user-gesture-required',
+];
+
+/**
+ * One person's browser: a persistent context on a fresh profile directory.
+ * @param {{ viewport?: {width:number,height:number}, baseUrl: string, locale?: string, args?: string[] }} options
+ */
+export async function openBrowser({ viewport = DESKTOP, baseUrl, locale = 'en-US', args = [] }) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'peerrooms-test-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ARGS,
+    args: [...ARGS, ...args],
     viewport,
     locale,
     baseURL: baseUrl,
