@@ -109,6 +109,17 @@ describe('web app: video between two browsers', () => {
     assert.deepEqual(await axeViolations(par.page), []);
     assert.deepEqual(await axeViolations(fac.page), []);
     assert.equal(await par.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, 'fits 375 px');
+
+    // Right to left: the panel mirrors, still fits the phone, stays accessible; streams keep playing.
+    await par.page.getByLabel('Language').selectOption('ar');
+    await par.page.getByRole('region', { name: 'الفيديو' }).getByRole('button', { name: 'إيقاف الكاميرا' }).waitFor();
+    assert.equal(await par.page.evaluate(() => document.documentElement.dir), 'rtl');
+    await rising(par.page, 'video', 'framesDecoded', 'participant decodes the facilitator after re-rendering');
+    assert.equal(await par.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, 'fits 375 px in Arabic');
+    await screenshot(par.page, '41-video-phone-ar');
+    assert.deepEqual(await axeViolations(par.page), []);
+    await par.page.getByLabel('اللغة').selectOption('en');
+    await par.page.getByRole('region', { name: 'Video' }).waitFor();
   });
 
   it('a facilitator force-mutes the participant\'s mic: their audio stops reaching the facilitator, their toggle is disabled', async () => {

@@ -203,7 +203,7 @@ export class VideoPanel {
         toggle('audio', 'video.micTurnOn', 'video.micTurnOff'), ask('audio'),
         toggle('video', 'video.cameraTurnOn', 'video.cameraTurnOff'), ask('video'),
         h('button', { type: 'button', class: 'button-quiet', onClick: () => this.leave() }, t('video.leave'))),
-      notes.length ? h('div', { class: 'video-state' }, notes.map((n) => h('p', { class: 'muted-note' }, n))) : null,
+      notes.length ? h('div', { class: 'video-state' }, notes.map((n) => h('p', { class: 'video-forced-note' }, n))) : null,
     ];
   }
 }
