@@ -25,8 +25,8 @@ export const features = Object.freeze({
   crisis: false,
   /** Video (issue 8): the mesh video panel with mic/camera toggles and facilitator media controls. */
   video: true,
-  /** Video facilitator powers that need the newer server slice (RemoveFromVideo, SetVideoSpotlight, LowerAllHands). */
-  videoRemove: false,
-  videoSpotlight: false,
-  lowerAllHands: false,
+  /** Facilitator video powers: RemoveFromVideo, SetVideoSpotlight; and LowerAllHands for the hand queue. */
+  videoRemove: true,
+  videoSpotlight: true,
+  lowerAllHands: true,
 });

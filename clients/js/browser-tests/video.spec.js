@@ -65,6 +65,27 @@ function peerStates(page) {
 describe('web app: video between two browsers', () => {
   let server, fac, par;
 
+  /** Runs a test body; on failure keeps screenshots and what each page saw, for the CI log. */
+  const step = (body) => async () => {
+    try {
+      await body();
+    } catch (error) {
+      for (const [who, b] of [['facilitator', fac], ['participant', par]]) {
+        if (!b) continue;
+        await screenshot(b.page, `video-failure-${who}`).catch(() => { });
+        const seen = await b.page.evaluate(() => ({
+          roster: [...document.querySelectorAll('.roster-entry')].map((e) => e.textContent),
+          tiles: [...document.querySelectorAll('.video-tile .tile-name')].map((e) => e.textContent),
+          status: document.querySelector('.connection')?.textContent,
+          pcs: (window.__pcs ?? []).map((pc) => `${pc.signalingState}/${pc.connectionState}`),
+        })).catch((e) => String(e));
+        console.error(`[video.spec] ${who} saw`, JSON.stringify(seen), b.errors.map(String), 'events:', b.events.join(','), 'console:', b.console);
+      }
+      console.error('[video.spec] server output (tail):\n' + server?.output().slice(-4000));
+      throw error;
+    }
+  };
+
   before(async () => {
     server = await startServer();
     await createRoom(server.baseUrl, {
@@ -75,6 +96,14 @@ describe('web app: video between two browsers', () => {
     for (const b of [fac, par]) {
       b.context.setDefaultTimeout(30_000);
       await b.context.addInitScript(trackPeerConnections);
+      // Which hub events reached the page (names only), for the failure report.
+      b.events = [];
+      b.console = [];
+      b.page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') b.console.push(m.text()); });
+      b.page.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => {
+        const text = typeof payload === 'string' ? payload : payload.toString('latin1');
+        for (const m of text.matchAll(/(Participant\w+|Video\w+|RoomStateChanged|RoomClosed)/g)) b.events.push(m[1]);
+      }));
     }
     await signIn(fac.page, '/', 'vfac-1', 'Facilitator');
     await joinRoom(fac.page, ROOM, 'Coach Sam');
@@ -88,7 +117,7 @@ describe('web app: video between two browsers', () => {
     await server?.stop();
   });
 
-  it('both join the video, turn on camera and mic, and each decodes the other\'s video', async () => {
+  it('both join the video, turn on camera and mic, and each decodes the other\'s video', step(async () => {
     for (const { page } of [fac, par]) {
       const video = page.getByRole('region', { name: 'Video' });
       await video.getByRole('button', { name: 'Join video' }).click();
@@ -120,9 +149,9 @@ describe('web app: video between two browsers', () => {
     assert.deepEqual(await axeViolations(par.page), []);
     await par.page.getByLabel('اللغة').selectOption('en');
     await par.page.getByRole('region', { name: 'Video' }).waitFor();
-  });
+  }));
 
-  it('a facilitator force-mutes the participant\'s mic: their audio stops reaching the facilitator, their toggle is disabled', async () => {
+  it('a facilitator force-mutes the participant\'s mic: their audio stops reaching the facilitator, their toggle is disabled', step(async () => {
     const tile = fac.page.locator('.video-tile', { hasText: 'Robin' });
     await tile.getByRole('button', { name: 'Mute mic Robin' }).click();
     await tile.getByRole('button', { name: 'Allow mic Robin' }).waitFor();
@@ -141,9 +170,42 @@ describe('web app: video between two browsers', () => {
     await rising(fac.page, 'video', 'framesDecoded', 'participant video continues');
     await screenshot(par.page, '42-video-mic-forced-phone');
     assert.deepEqual(await axeViolations(par.page), []);
-  });
+  }));
 
-  it('removing the participant closes the peer connection on both sides', async () => {
+  it('a facilitator spotlights the participant: both see it; then lowers every raised hand at once', step(async () => {
+    const tile = fac.page.locator('.video-tile', { hasText: 'Robin' });
+    await tile.getByRole('button', { name: 'Spotlight Robin' }).click();
+    await fac.page.locator('.video-tile.spotlight', { hasText: 'Robin' }).waitFor();
+    await par.page.locator('.video-tile.self.spotlight').waitFor();
+    await tile.getByRole('button', { name: 'End spotlight Robin' }).click();
+    await par.page.locator('.video-tile.self.spotlight').waitFor({ state: 'detached' });
+
+    await par.page.getByRole('button', { name: 'Raise hand' }).click();
+    await par.page.getByRole('button', { name: 'Lower hand' }).waitFor();
+    await fac.page.getByRole('region', { name: 'Facilitator tools' }).getByRole('button', { name: 'Lower all hands' }).click();
+    await par.page.getByRole('button', { name: 'Raise hand' }).waitFor();
+  }));
+
+  it('removing the participant from the video closes the peer connection on both sides; they stay in the room', step(async () => {
+    const tile = fac.page.locator('.video-tile', { hasText: 'Robin' });
+    await tile.getByRole('button', { name: 'Remove from video Robin' }).click();
+    const video = par.page.getByRole('region', { name: 'Video' });
+    await video.getByText('A facilitator took you out of the video. You can still use the chat.').waitFor();
+    await video.getByRole('button', { name: 'Join video' }).waitFor();
+    await waitFor(async () => (await peerStates(par.page)).every((s) => s.signalingState === 'closed' && s.connectionState === 'closed'), 'participant connections closed', MEDIA_DEADLINE);
+    await waitFor(async () => (await peerStates(fac.page)).every((s) => s.signalingState === 'closed' && s.connectionState === 'closed'), 'facilitator connection closed', MEDIA_DEADLINE);
+    await tile.waitFor({ state: 'detached' });
+    assert.equal(await par.page.evaluate(() => document.querySelectorAll('video').length), 0, 'camera and mic released');
+    await par.page.getByLabel('Message', { exact: true }).waitFor();
+    assert.deepEqual(await axeViolations(par.page), []);
+  }));
+
+  it('the participant joins the video again; removal from the room closes it on both sides', step(async () => {
+    const video = par.page.getByRole('region', { name: 'Video' });
+    await video.getByRole('button', { name: 'Join video' }).click();
+    await video.getByRole('button', { name: 'Turn camera on' }).click();
+    await rising(fac.page, 'video', 'framesDecoded', 'facilitator decodes the participant again');
+
     const pcsBefore = (await peerStates(fac.page)).filter((s) => s.signalingState !== 'closed').length;
     assert.ok(pcsBefore >= 1);
     const panel = fac.page.getByRole('region', { name: 'Facilitator tools' });
@@ -156,5 +218,5 @@ describe('web app: video between two browsers', () => {
     assert.equal(await par.page.evaluate(() => document.querySelectorAll('video').length), 0);
     assert.deepEqual(par.errors, []);
     assert.deepEqual(fac.errors, []);
-  });
+  }));
 });

@@ -16,7 +16,9 @@ export async function joinRoom(page, roomName, pseudonym) {
   await page.getByLabel('I have read and accept these guidelines').check();
   await page.getByLabel('Your name in this room').fill(pseudonym);
   await page.getByRole('button', { name: 'Join the room' }).click();
-  await page.getByRole('heading', { level: 1, name: roomName }).waitFor();
+  // Exact: "Before you join <room>" also contains the room's name; wait for the room screen itself,
+  // so the join has completed and the screen listens before the next person joins.
+  await page.getByRole('heading', { level: 1, name: roomName, exact: true }).waitFor();
 }
 
 export async function send(page, text) {
