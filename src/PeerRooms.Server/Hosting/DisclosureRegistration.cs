@@ -32,8 +32,8 @@ public static class DisclosureRegistration
         services.AddSingleton<DisclosureBroadcaster>();
 
         // Durable: in whichever database AddDurableStore chose (PostgreSQL when configured, else SQLite).
-        services.AddDurable<IGuidelinesAcceptanceStore, SqliteGuidelinesAcceptanceStore, PostgresGuidelinesAcceptanceStore>();
-        services.AddDurable<ITranscriptStore, SqliteTranscriptStore, PostgresTranscriptStore>();
+        services.AddSingleton<IGuidelinesAcceptanceStore, SqlGuidelinesAcceptanceStore>();
+        services.AddSingleton<ITranscriptStore, SqlTranscriptStore>();
         services.AddSingleton<TranscriptPurgeService>();
         services.AddHostedService(sp => sp.GetRequiredService<TranscriptPurgeService>());
         if (string.IsNullOrWhiteSpace(options.Redis)) services.AddSingleton<IContentPreferenceStore, InMemoryContentPreferenceStore>();

@@ -62,7 +62,7 @@ public sealed class SqliteDisclosureStoreTests : DisclosureDurableStoreContract,
     {
         var db = new SqliteDatabase(Options.Create(new PeerRoomsOptions { DataDirectory = _dir }),
             new HostingEnvironment { ContentRootPath = Path.GetTempPath() }, new ConfigurationBuilder().Build());
-        return Task.FromResult<(IGuidelinesAcceptanceStore, ITranscriptStore)>((new SqliteGuidelinesAcceptanceStore(db), new SqliteTranscriptStore(db)));
+        return Task.FromResult<(IGuidelinesAcceptanceStore, ITranscriptStore)>((new SqlGuidelinesAcceptanceStore(db), new SqlTranscriptStore(db)));
     }
 
     public void Dispose()
@@ -80,7 +80,7 @@ public sealed class PostgresDisclosureStoreTests(PostgresFixture fixture) : Disc
     {
         var db = new PostgresDatabase(await fixture.Postgres.CreateDatabaseAsync());
         _databases.Add(db);
-        return (new PostgresGuidelinesAcceptanceStore(db), new PostgresTranscriptStore(db));
+        return (new SqlGuidelinesAcceptanceStore(db), new SqlTranscriptStore(db));
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
