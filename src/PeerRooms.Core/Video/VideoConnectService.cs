@@ -12,14 +12,13 @@ namespace PeerRooms.Core.Video;
 /// </summary>
 public sealed class VideoConnectService(IVideoProvider provider, VideoLimits limits)
 {
-    public string Provider => provider.Kind;
-
     public Task<VideoConnection> ConnectAsync(string userId, VideoMemberView self, IReadOnlyCollection<VideoMemberView> members, CancellationToken ct = default)
     {
         var request = new VideoConnectRequest(self.RoomId, userId, self.ParticipantId, !self.MicForcedOff, MayPublishVideo(self, members, limits.MaxVideoPublishers));
         return provider.ConnectAsync(request, ct);
     }
 
+    /// <summary>The camera rule at join time: not forced off, and a place under the cap (already publishing, a free slot, or spotlighted over a non-spotlighted publisher).</summary>
     public static bool MayPublishVideo(VideoMemberView self, IReadOnlyCollection<VideoMemberView> members, int maxVideoPublishers)
     {
         if (self.CameraForcedOff) return false;
