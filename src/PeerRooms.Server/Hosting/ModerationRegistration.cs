@@ -54,6 +54,7 @@ public static class ModerationRegistration
         services.AddSingleton<ModerationBroadcaster>();
         services.AddSingleton<RoomLifecycle>();
         services.AddSingleton<ModerationTools>();
+        services.AddSingleton<FacilitatorOnlyFilter>(); // stateless: one instance, not one per hub call
         services.Configure<HubOptions>(hub => hub.AddFilter<FacilitatorOnlyFilter>());
         return services;
     }

@@ -44,6 +44,10 @@ public static class SecurityRegistration
         }
 
         // Order matters: admission, then rate limits (so refused calls still count), then membership.
+        // Stateless filters are singletons: SignalR would otherwise construct each one per hub call.
+        services.AddSingleton<ConnectionGuardFilter>();
+        services.AddSingleton<UserRateLimitFilter>();
+        services.AddSingleton<RoomMembershipFilter>();
         services.Configure<HubOptions>(hub =>
         {
             hub.AddFilter<ConnectionGuardFilter>();

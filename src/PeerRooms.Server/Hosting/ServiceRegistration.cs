@@ -58,6 +58,11 @@ public static class ServiceRegistration
         services.AddPeerRoomsCrisis(config);
 
         services.AddSingleton<NodeConnections>(); // admission, admin disconnect and shutdown share it
+        // Hub filters are stateless: registered as singletons, SignalR resolves them instead of
+        // constructing every filter (and resolving its dependencies) on each hub call.
+        services.AddSingleton<HubTelemetryFilter>();
+        services.AddSingleton<ConnectionTrackingFilter>();
+        services.AddSingleton<ErrorTranslationFilter>();
         var signalR = services.AddSignalR(hub =>
             {
                 hub.EnableDetailedErrors = false;
