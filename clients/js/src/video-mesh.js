@@ -122,6 +122,8 @@ export class VideoMesh extends Emitter {
       else if (this.#joined) handler(e);
     };
     this.#subscriptions = [
+      // A join we already know of (listed in our JoinVideo answer while it raced their broadcast) keeps
+      // its connection: a member who really left and came back was announced by VideoMemberLeft first.
       c.on(VideoEvents.VideoMemberJoined, mine((m) => this.#onMember(m))),
       c.on(VideoEvents.VideoMemberUpdated, mine((m) => this.#onMember(m))),
       c.on(VideoEvents.VideoMemberLeft, mine((m) => this.#onGone(m.participantId))),
@@ -259,12 +261,18 @@ export class VideoMesh extends Emitter {
     if (view) this.self = { ...this.self, ...view };
   }
 
-  #link(participantId) {
+  #link(participantId, { answerOnly = false } = {}) {
     let link = this.#links.get(participantId);
     if (link) return link;
     link = new PeerLink({
       selfId: this.participantId,
       participantId,
+      answerOnly,
+      onStaleOffer: (kind, payload) => {
+        if (this.#links.get(participantId) !== link) return;
+        this.#dropLink(participantId);
+        this.#link(participantId, { answerOnly: true }).receive(kind, payload);
+      },
       pc: this.createPeerConnection({ iceServers: this.#iceServers }),
       send: (kind, payload) => this.client.sendSignal(this.roomId, participantId, kind, payload),
       local: () => ({ sending: this.sending, tracks: this.tracks }),
@@ -282,6 +290,9 @@ export class VideoMesh extends Emitter {
     this.#closeLinks();
     this.members.clear();
     try {
+      // Leave first (if the server still lists us) so everyone sees us leave and join again and
+      // starts a fresh connection to us, whichever side is polite.
+      await this.client.leaveVideo(this.roomId).catch(() => { });
       this.#adopt(await this.client.joinVideo(this.roomId));
       if (wanted.audio || wanted.video) await this.setPublishing(wanted);
     } catch (error) {
@@ -290,6 +301,14 @@ export class VideoMesh extends Emitter {
       return;
     }
     this.#changed();
+  }
+
+  #dropLink(participantId) {
+    const link = this.#links.get(participantId);
+    if (!link) return;
+    this.#links.delete(participantId);
+    link.close();
+    this.emit('peerClosed', { participantId });
   }
 
   #closeLinks() {

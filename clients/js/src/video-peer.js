@@ -15,6 +15,9 @@ import { MEDIA_KINDS, createsTransceivers, isPolite, parseSignal, transceiverDir
  * @property {(track: MediaStreamTrack) => void} onTrack a remote track arrived
  * @property {(state: string) => void} onState connectionState changed
  * @property {(error: unknown) => void} onError
+ * @property {(kind: 'offer', payload: string) => void} [onStaleOffer] an offer this connection cannot take
+ *   (the other side started a new connection: new DTLS fingerprint); the mesh replaces this link
+ * @property {boolean} [answerOnly] never add transceivers (a replacement link fed the other's offer)
  */
 
 export class PeerLink {
@@ -41,7 +44,7 @@ export class PeerLink {
     pc.onconnectionstatechange = () => options.onState(pc.connectionState);
     // A path that died (network change) comes back with an ICE restart, not a new connection.
     pc.oniceconnectionstatechange = () => { if (pc.iceConnectionState === 'failed' && !this.#closed) pc.restartIce?.(); };
-    if (createsTransceivers(options.selfId, options.participantId)) {
+    if (!options.answerOnly && createsTransceivers(options.selfId, options.participantId)) {
       for (const kind of MEDIA_KINDS) pc.addTransceiver(kind, { direction: 'recvonly' });
       this.applyLocal();
     }
@@ -108,6 +111,11 @@ export class PeerLink {
     this.#settingRemoteAnswer = description.type === 'answer';
     try {
       await pc.setRemoteDescription(description); // a polite collision rolls back our offer implicitly
+    } catch (error) {
+      // An offer from a connection the other side started afresh (they rejoined while we kept the old
+      // one) cannot apply here: hand it to the mesh, which starts a new connection with it.
+      if (description.type === 'offer' && pc.remoteDescription && this.options.onStaleOffer) { this.options.onStaleOffer(kind, payload); return; }
+      throw error;
     } finally {
       this.#settingRemoteAnswer = false;
     }

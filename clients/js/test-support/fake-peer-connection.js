@@ -57,11 +57,19 @@ function answerDirection(offered, local) {
   return weSend && weReceive ? 'sendrecv' : weSend ? 'sendonly' : weReceive ? 'recvonly' : 'inactive';
 }
 
-export function sdpOf(transceivers) { return transceivers.map((t) => `m=${t.kind} ${t.direction}`).join('\n'); }
-
-export function parseSdp(sdp) {
-  return sdp.split('\n').filter(Boolean).map((line) => { const [, kind, direction] = /^m=(\w+) (\w+)$/.exec(line); return { kind, direction }; });
+export function sdpOf(transceivers, fingerprint) {
+  return [`a=fingerprint:${fingerprint}`, ...transceivers.map((t) => `m=${t.kind} ${t.direction}`)].join('\n');
 }
+
+/** The m-sections of a fake SDP: [{ kind, direction }]. */
+export function parseSdp(sdp) {
+  return sdp.split('\n').filter((line) => line.startsWith('m=')).map((line) => { const [, kind, direction] = /^m=(\w+) (\w+)$/.exec(line); return { kind, direction }; });
+}
+
+/** Which connection wrote an SDP (a new connection has a new DTLS fingerprint). */
+export function fingerprintOf(sdp) { return /^a=fingerprint:(\S+)/m.exec(sdp)?.[1] ?? null; }
+
+let fingerprints = 0;
 
 export class FakePeerConnection {
   static created = [];
@@ -82,6 +90,7 @@ export class FakePeerConnection {
     this.onconnectionstatechange = null;
     this.oniceconnectionstatechange = null;
     this.negotiationsFired = 0;
+    this.fingerprint = `fp${++fingerprints}`;
     this.#pendingCheck = false;
     FakePeerConnection.created.push(this);
   }
@@ -124,7 +133,7 @@ export class FakePeerConnection {
     if (this.signalingState === 'stable') {
       this.transceivers.forEach((t, i) => { t.mid ??= String(i); });
       this.previousLocal = this.localDescription;
-      this.localDescription = { type: 'offer', sdp: sdpOf(this.transceivers) };
+      this.localDescription = { type: 'offer', sdp: sdpOf(this.transceivers, this.fingerprint) };
       for (const t of this.transceivers) t.negotiated = t.direction;
       this.signalingState = 'have-local-offer';
       this.#gather();
@@ -133,7 +142,7 @@ export class FakePeerConnection {
     if (this.signalingState === 'have-remote-offer') {
       const offered = parseSdp(this.remoteDescription.sdp);
       const answered = this.transceivers.map((t, i) => ({ kind: t.kind, direction: answerDirection(offered[i]?.direction ?? 'inactive', t.direction) }));
-      this.localDescription = { type: 'answer', sdp: answered.map((m) => `m=${m.kind} ${m.direction}`).join('\n') };
+      this.localDescription = { type: 'answer', sdp: [`a=fingerprint:${this.fingerprint}`, ...answered.map((m) => `m=${m.kind} ${m.direction}`)].join('\n') };
       this.transceivers.forEach((t, i) => { t.negotiated = t.direction; t.currentDirection = answered[i].direction; });
       this.signalingState = 'stable';
       this.#gather();
@@ -148,6 +157,10 @@ export class FakePeerConnection {
     await Promise.resolve();
     this.#open();
     const sections = parseSdp(description.sdp);
+    const fingerprint = fingerprintOf(description.sdp);
+    if (this.remoteDescription && fingerprint && fingerprintOf(this.remoteDescription.sdp) !== fingerprint) {
+      throw new Error('InvalidAccessError: the remote DTLS fingerprint changed');
+    }
     if (description.type === 'offer') {
       if (this.signalingState === 'have-local-offer') { this.signalingState = 'stable'; this.localDescription = this.previousLocal ?? null; } // implicit rollback
       if (this.signalingState !== 'stable') throw new Error(`InvalidStateError: offer in ${this.signalingState}`);

@@ -236,3 +236,46 @@ test('an offer that arrives while JoinVideo is in flight is answered once we kno
   await until(() => me.conn.callsTo('SendSignal').some((c) => c.args[2] === 'answer'), 'the answer');
   assert.deepEqual(me.mesh.peerIds, ['p_b']);
 });
+
+test('a VideoMemberJoined for a member we already connect to (it raced our JoinVideo answer) keeps the connection', async () => {
+  const { a, pa } = await pair();
+  a.conn.push('VideoMemberJoined', view('p_b'));
+  assert.equal(a.mesh.peerConnection('p_b'), pa);
+  assert.notEqual(pa.connectionState, 'closed');
+});
+
+test('an offer from a fresh connection of a peer we still hold (they rejoined unnoticed) replaces our connection', async () => {
+  const { a, pa } = await pair();
+  // p_b comes back on a new connection without a VideoMemberLeft/Joined reaching p_a.
+  const b2 = await person('p_b', { members: ['p_a'] });
+  relay(a, b2);
+  relay(b2, a);
+  await b2.mesh.join();
+  const pb2 = b2.mesh.peerConnection('p_a');
+  await until(() => a.mesh.peerConnection('p_b') !== pa && pb2.signalingState === 'stable' && pb2.remoteDescription, 'a fresh connection answered');
+  const pa2 = a.mesh.peerConnection('p_b');
+  assert.equal(pa.connectionState, 'closed');
+  assert.deepEqual(pa2.transceivers.map((t) => t.kind), ['audio', 'video'], 'two m-lines, from their offer');
+  await b2.mesh.setPublishing({ audio: true, video: true });
+  await until(() => stable(pa2, pb2)() && pa2.remoteDescription && parseSdp(pa2.remoteDescription.sdp).every((m) => m.direction === 'sendrecv'), 'media flows on the new connection');
+});
+
+test('after a reconnect the mesh leaves and joins the video again, so every peer starts afresh, and asks for what it published', async () => {
+  const me = await person('p_m', { members: ['p_x'] });
+  me.conn.answers.set('JoinRoom', (req) => ({ roomId: req.roomId, roomName: 'R', participantId: 'p_m', status: 'room', role: 'participant', roster: [], history: [] }));
+  me.conn.answers.set('GetHistory', () => []);
+  await me.client.joinRoom({ roomId: ROOM, displayName: 'M' });
+  await me.mesh.join();
+  await me.mesh.setPublishing({ audio: true, video: false });
+  const before = me.mesh.peerConnection('p_x');
+  const rejoined = new Promise((resolve) => me.client.once('rejoined', resolve));
+  me.conn.drop();
+  await rejoined;
+  await until(() => me.conn.callsTo('JoinVideo').length === 2 && me.conn.callsTo('SetPublishing').length === 2, 'video rejoined');
+  const order = me.conn.calls.map((c) => c.method).filter((m) => ['LeaveVideo', 'JoinVideo', 'SetPublishing'].includes(m));
+  assert.deepEqual(order, ['JoinVideo', 'SetPublishing', 'LeaveVideo', 'JoinVideo', 'SetPublishing']);
+  assert.deepEqual(me.conn.callsTo('SetPublishing').at(-1).args, [ROOM, true, false]);
+  assert.equal(before.connectionState, 'closed');
+  assert.ok(me.mesh.peerConnection('p_x') && me.mesh.peerConnection('p_x') !== before);
+  assert.equal(me.mesh.joined, true);
+});
