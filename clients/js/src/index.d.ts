@@ -387,6 +387,9 @@ export declare class VideoMesh {
   readonly roomId: string;
   readonly joined: boolean;
   readonly participantId: string;
+  /** 'mesh', or the SFU provider JoinVideo named (then no peer connections are opened here). */
+  readonly provider: 'mesh' | (string & {});
+  readonly sfu: SfuJoinView | null;
   readonly self: VideoMemberView | null;
   readonly members: Map<string, VideoMemberView>;
   readonly wanted: MediaPair;

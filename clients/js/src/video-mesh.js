@@ -39,6 +39,9 @@ export class VideoMesh extends Emitter {
   #joined = false;
   /** Events that arrived while JoinVideo was in flight (who we are is not known yet); replayed after. */
   #early = null;
+  /** 'mesh' (peer connections here) or the SFU provider JoinVideo named. */
+  provider = 'mesh';
+  sfu = null;
 
   /** @param {VideoMeshOptions} options */
   constructor(options) {
@@ -169,7 +172,7 @@ export class VideoMesh extends Emitter {
   #onSignal({ fromParticipantId, kind, payload }) {
     let link = this.#links.get(fromParticipantId);
     // An offer from someone we have not heard join yet: the server only relays between video members.
-    if (!link && kind === 'offer') link = this.#link(fromParticipantId);
+    if (!link && kind === 'offer') link = this.#link(fromParticipantId) ?? undefined;
     link?.receive(kind, payload);
   }
 
@@ -250,6 +253,9 @@ export class VideoMesh extends Emitter {
   #adopt(response) {
     this.#adoptSelf(response.self);
     this.#iceServers = response.iceServers ?? [];
+    this.provider = response.provider ?? 'mesh';
+    /** With an SFU provider (`{ kind, url, token }`) media goes through it, not through this mesh. */
+    this.sfu = response.sfu ?? null;
     for (const m of response.members ?? []) {
       if (m.participantId === this.participantId) continue;
       this.members.set(m.participantId, m);
@@ -263,7 +269,7 @@ export class VideoMesh extends Emitter {
 
   #link(participantId, { answerOnly = false } = {}) {
     let link = this.#links.get(participantId);
-    if (link) return link;
+    if (link || this.provider !== 'mesh') return link ?? null;
     link = new PeerLink({
       selfId: this.participantId,
       participantId,

@@ -279,3 +279,16 @@ test('after a reconnect the mesh leaves and joins the video again, so every peer
   assert.ok(me.mesh.peerConnection('p_x') && me.mesh.peerConnection('p_x') !== before);
   assert.equal(me.mesh.joined, true);
 });
+
+test('with an SFU provider the mesh opens no peer connections and exposes the SFU join details', async () => {
+  const me = await person('p_m', { members: ['p_x'] });
+  const answer = me.conn.answers.get('JoinVideo');
+  me.conn.answers.set('JoinVideo', (roomId) => ({ ...answer(roomId), provider: 'livekit', sfu: { kind: 'livekit', url: 'wss://sfu.example', token: 't' } }));
+  await me.mesh.join();
+  me.conn.push('VideoMemberJoined', view('p_y'));
+  me.conn.push('Signal', { roomId: ROOM, fromParticipantId: 'p_y', kind: 'offer', payload: JSON.stringify({ type: 'offer', sdp: 'm=audio recvonly' }) });
+  assert.deepEqual(me.mesh.peerIds, []);
+  assert.equal(me.mesh.provider, 'livekit');
+  assert.equal(me.mesh.sfu.url, 'wss://sfu.example');
+  assert.deepEqual([...me.mesh.members.keys()].sort(), ['p_x', 'p_y']);
+});

@@ -344,4 +344,5 @@ export default {
   "video.unmuteRequested.camera": "يطلب {name} إعادة تشغيل الكاميرا.",
   "video.failed": "لم يبدأ الفيديو: {reason}",
   "fac.lowerAllHands": "إنزال كل الأيدي",
+  "video.otherProvider": "يعمل فيديو هذه الغرفة عبر خدمة فيديو منفصلة لا يستطيع هذا التطبيق عرضها بعد. تعمل الدردشة كالمعتاد.",
 };

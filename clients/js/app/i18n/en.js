@@ -345,4 +345,5 @@ export default {
   "video.unmuteRequested.camera": "{name} asks to turn their camera back on.",
   "video.failed": "Video did not start: {reason}",
   "fac.lowerAllHands": "Lower all hands",
+  "video.otherProvider": "This room's video runs on a separate video service that this app cannot show yet. Chat works as usual.",
 };

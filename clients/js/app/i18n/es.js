@@ -344,4 +344,5 @@ export default {
   "video.unmuteRequested.camera": "{name} pide volver a encender su cámara.",
   "video.failed": "El vídeo no se inició: {reason}",
   "fac.lowerAllHands": "Bajar todas las manos",
+  "video.otherProvider": "El vídeo de esta sala funciona con otro servicio de vídeo que esta aplicación aún no puede mostrar. El chat funciona como siempre.",
 };

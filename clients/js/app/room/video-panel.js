@@ -178,6 +178,7 @@ export class VideoPanel {
         h('button', { type: 'button', class: 'button-primary', disabled: this.joining, onClick: () => this.join() }, t('video.join')),
       ],
       h('p', { class: 'video-notice', role: 'status' }, this.notice),
+      joined && mesh.provider !== 'mesh' ? h('p', { class: 'hint' }, t('video.otherProvider')) : null,
       joined ? renderTiles(this) : null);
     // Moving a playing <video> within the document can pause it; make sure each plays.
     for (const video of this.root.querySelectorAll('video')) if (video.paused && video.srcObject) video.play().catch(() => { });
