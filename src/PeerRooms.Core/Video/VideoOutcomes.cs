@@ -4,7 +4,7 @@ using PeerRooms.Core.Moderation;
 namespace PeerRooms.Core.Video;
 
 /// <summary>A join: the caller's view, everyone's views, ICE servers, whether they are new (→ VideoMemberJoined), and the media mirror to fan out.</summary>
-public sealed record VideoJoin(VideoMemberView Self, IReadOnlyList<VideoMemberView> Members, IReadOnlyList<IceServer> IceServers, bool IsNew, ModerationResult? MediaState);
+public sealed record VideoJoin(VideoMemberView Self, IReadOnlyList<VideoMemberView> Members, bool IsNew, ModerationResult? MediaState);
 
 /// <summary>
 /// A change to what members publish: each view in <see cref="Updated"/> goes out as VideoMemberUpdated

@@ -18,7 +18,7 @@ namespace PeerRooms.Core.Video;
 /// <see cref="IVideoSessionStore"/> (shared across nodes when scaled out); forced-off flags live in
 /// the moderation state (<see cref="IMediaControlState"/>), and what members publish is mirrored there.
 /// </summary>
-public sealed class VideoSessionService(IPresenceStore presence, IMediaControlState media, IVideoSessionStore store, IRoomRepository rooms, VideoLimits limits, IceConfig ice, TimeProvider time)
+public sealed class VideoSessionService(IPresenceStore presence, IMediaControlState media, IVideoSessionStore store, IRoomRepository rooms, VideoLimits limits)
 {
     public int MaxVideoPublishers => limits.MaxVideoPublishers;
 
@@ -55,7 +55,7 @@ public sealed class VideoSessionService(IPresenceStore presence, IMediaControlSt
         var controls = await media.GetAllAsync(room.Id, ct);
         return new VideoJoin(self.ToView(room.Id, controls.GetValueOrDefault(self.UserId)),
             members.Select(m => m.ToView(room.Id, controls.GetValueOrDefault(m.UserId))).ToArray(),
-            IceServersFor(me.UserId), join.IsNew, mirror);
+            join.IsNew, mirror);
     }
 
     /// <summary>The caller leaves the video session (they stay in the room); <c>forbidden</c> when they were not in it.</summary>
@@ -164,18 +164,6 @@ public sealed class VideoSessionService(IPresenceStore presence, IMediaControlSt
                 throw new PeerRoomsException(ErrorCodes.MediaForcedOff, "a facilitator turned your camera off: renegotiate with video recvonly");
         }
         return new SignalRoute(from, target);
-    }
-
-    public IReadOnlyList<IceServer> IceServersFor(string userId)
-    {
-        var servers = new List<IceServer>();
-        if (ice.StunUrls.Count > 0) servers.Add(new IceServer(ice.StunUrls));
-        if (!string.IsNullOrEmpty(ice.TurnSecret) && ice.TurnUrls.Count > 0)
-        {
-            var c = TurnCredentials.Issue(ice.TurnSecret, userId, time.GetUtcNow(), ice.TurnTtl);
-            servers.Add(new IceServer(ice.TurnUrls, c.Username, c.Credential));
-        }
-        return servers;
     }
 
     private async Task<ModerationResult?> MirrorAsync(Room room, IReadOnlyList<VideoMember> members, CancellationToken ct)

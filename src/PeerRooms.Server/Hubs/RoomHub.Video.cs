@@ -21,14 +21,18 @@ public sealed partial class RoomHub
         if (join.IsNew) await video.Members(roomId).VideoMemberJoined(join.Self);
         await video.MediaStateAsync(join.MediaState);
         VideoLog.Joined(video.Logger, roomId, join.IsNew, join.Members.Count);
-        return await WithVideoConnectionAsync(new JoinVideoResponse
+        // The media plane: the configured provider says how they connect (ICE servers for the mesh, or an SFU url and token).
+        var c = await connect.ConnectAsync(Context.User.ToCaller().UserId, join.Self, join.Members);
+        return new JoinVideoResponse
         {
             RoomId = roomId,
             Self = join.Self,
             Members = join.Members.ToArray(),
-            IceServers = join.IceServers.Select(s => new IceServerView { Urls = s.Urls.ToArray(), Username = s.Username, Credential = s.Credential }).ToArray(),
             MaxVideoPublishers = video.Session.MaxVideoPublishers,
-        }, connect);
+            Provider = c.Provider,
+            IceServers = c.IceServers.Select(s => new IceServerView { Urls = s.Urls.ToArray(), Username = s.Username, Credential = s.Credential }).ToArray(),
+            Sfu = c.Sfu is null ? null : new SfuJoinView { Kind = c.Sfu.Kind, Url = c.Sfu.Url, Token = c.Sfu.Token },
+        };
     }
 
     public async Task LeaveVideo(string roomId, [FromServices] VideoTools video)
