@@ -35,7 +35,8 @@ describe('web app: safe disclosure', { skip }, () => {
     await page.getByLabel('Your name in this room').fill(pseudonym);
     await fill?.();
     await page.getByRole('button', { name: 'Join the room' }).click();
-    await page.getByRole('heading', { level: 1, name: ROOM }).waitFor();
+    // Exact: the join screen's "Before you join <room>" would match too (see support/flows.js).
+    await page.getByRole('heading', { level: 1, name: ROOM, exact: true }).waitFor();
   }
 
   it('each attribute reaches only the audience it was shared with', async () => {

@@ -60,10 +60,23 @@ export class RoomScreen {
     this.subscriptions = this.subscribe();
     this.els = {};
     this.timer = setInterval(() => { if (this.roomState?.floor?.endsAt) tickTimers(this.app.main); }, 1000);
+    if (this.me.status === 'room') this.reconcileRoster();
     if (this.isFacilitator && features.lobbyControls) this.client.getLobby(this.roomId).then((l) => { this.lobby = l; this.refreshPeople(); }).catch(() => { });
   }
 
   get isFacilitator() { return this.me.role === 'facilitator'; }
+
+  /** Adds people who joined while our JoinRoom was in flight (announced before we listened), not those gone since. */
+  reconcileRoster() {
+    const departed = (this.departed = new Set());
+    this.client.getRoster(this.roomId).then((people) => {
+      const missing = people.filter((p) => !this.roster.has(p.participantId) && !departed.has(p.participantId));
+      if (missing.length === 0 || this.closed) return;
+      for (const p of missing) this.roster.set(p.participantId, p);
+      this.refreshPeople();
+      this.video.refresh();
+    }).catch(() => { });
+  }
 
   subscribe() {
     const c = this.client;
@@ -125,6 +138,7 @@ export class RoomScreen {
   }
 
   onLeft(participantId) {
+    this.departed?.add(participantId);
     const p = this.roster.get(participantId);
     this.roster.delete(participantId);
     this.clearTyping(participantId);
