@@ -18,7 +18,7 @@ public sealed class SqliteRoomRepositoryTests : RoomRepositoryContract, IDisposa
         var options = Options.Create(new PeerRoomsOptions { DataDirectory = _dir });
         var env = new HostingEnvironment { ContentRootPath = Path.GetTempPath() };
         var db = new SqliteDatabase(options, env, new ConfigurationBuilder().Build());
-        return Task.FromResult<IRoomRepository>(new SqliteRoomRepository(db));
+        return Task.FromResult<IRoomRepository>(new SqlRoomRepository(db));
     }
 
     public void Dispose()
@@ -73,7 +73,7 @@ public sealed class PostgresRoomRepositoryTests(PostgresFixture fixture) : RoomR
     {
         var db = new PostgresDatabase(await fixture.Postgres.CreateDatabaseAsync());
         _databases.Add(db);
-        return new PostgresRoomRepository(db);
+        return new SqlRoomRepository(db);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
