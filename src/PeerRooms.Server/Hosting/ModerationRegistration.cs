@@ -12,7 +12,7 @@ namespace PeerRooms.Server.Hosting;
 /// <summary>Wiring of the facilitator tools (issue 4): stores, Core services, join/send rules, hub filter.</summary>
 public static class ModerationRegistration
 {
-    public static IServiceCollection AddPeerRoomsModeration(this IServiceCollection services, PeerRoomsOptions options, IConfiguration config)
+    public static IServiceCollection AddPeerRoomsModeration(this IServiceCollection services, PeerRoomsOptions options)
     {
         // Live state: shared through Redis when configured, so every node enforces the same state.
         if (!string.IsNullOrWhiteSpace(options.Redis))

@@ -81,7 +81,7 @@ public static class ServiceRegistration
                     .WithResolver(MessageViewFormatter.Around(mp.SerializerOptions.Resolver));
             });
         services.AddPeerRoomsSecurity(options); // its filters run before the features' (admission, rate limits, membership)
-        services.AddPeerRoomsModeration(options, config);
+        services.AddPeerRoomsModeration(options);
         services.AddPeerRoomsVideo(config);
         services.AddPeerRoomsVideoProvider(config);
         services.AddPeerRoomsFeatureMetrics(); // after the features it meters
