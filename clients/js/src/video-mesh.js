@@ -97,10 +97,14 @@ export class VideoMesh extends Emitter {
     this.#cameraMissing = false;
     this.#adoptSelf(view);
     await this.#syncTracks();
-    if (video && view.video && !this.tracks.video) {
-      // No camera (or permission refused): tell the server, so others do not wait for our video.
-      this.#cameraMissing = true;
-      view = await this.client.setPublishing(this.roomId, Boolean(audio && this.tracks.audio), false).catch(() => view);
+    const micFailed = Boolean(audio && view.audio && !this.tracks.audio);
+    const cameraFailed = Boolean(video && view.video && !this.tracks.video);
+    if (micFailed || cameraFailed) {
+      // No device (or permission refused): tell the server, so nobody waits for what we cannot send.
+      // A missing camera leaves audio only; a missing mic is simply off (the person may retry).
+      this.#cameraMissing = cameraFailed;
+      if (micFailed) this.wanted = { ...this.wanted, audio: false };
+      view = await this.client.setPublishing(this.roomId, Boolean(this.tracks.audio), Boolean(view.video && this.tracks.video)).catch(() => view);
       this.#adoptSelf(view);
     }
     this.#applyToPeers();

@@ -292,3 +292,16 @@ test('with an SFU provider the mesh opens no peer connections and exposes the SF
   assert.equal(me.mesh.sfu.url, 'wss://sfu.example');
   assert.deepEqual([...me.mesh.members.keys()].sort(), ['p_x', 'p_y']);
 });
+
+test('no mic (or permission refused): the mic stays off, the server is told, the error says which device', async () => {
+  const me = await person('p_m', { members: ['p_x'], missing: ['audio'] });
+  const errors = [];
+  me.mesh.on('error', (e) => errors.push(e.kind));
+  await me.mesh.join();
+  const sending = await me.mesh.setPublishing({ audio: true, video: true });
+  assert.deepEqual(sending, { audio: false, video: true });
+  assert.deepEqual(errors, ['audio']);
+  assert.deepEqual(me.mesh.wanted, { audio: false, video: true });
+  assert.equal(me.mesh.audioOnly, false);
+  assert.deepEqual(me.conn.callsTo('SetPublishing').map((c) => c.args), [[ROOM, true, true], [ROOM, false, true]]);
+});

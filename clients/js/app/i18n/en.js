@@ -346,4 +346,5 @@ export default {
   "video.failed": "Video did not start: {reason}",
   "fac.lowerAllHands": "Lower all hands",
   "video.otherProvider": "This room's video runs on a separate video service that this app cannot show yet. Chat works as usual.",
+  "video.micFailed": "Your microphone could not be started. Check that one is connected and that the browser may use it.",
 };

@@ -345,4 +345,5 @@ export default {
   "video.failed": "El vídeo no se inició: {reason}",
   "fac.lowerAllHands": "Bajar todas las manos",
   "video.otherProvider": "El vídeo de esta sala funciona con otro servicio de vídeo que esta aplicación aún no puede mostrar. El chat funciona como siempre.",
+  "video.micFailed": "No se pudo iniciar tu micrófono. Comprueba que haya uno conectado y que el navegador pueda usarlo.",
 };

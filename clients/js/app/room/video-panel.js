@@ -54,7 +54,9 @@ export class VideoPanel {
       mesh.on('remoteTrack', ({ participantId, track }) => this.#addRemote(participantId, track)),
       mesh.on('peerClosed', ({ participantId }) => { this.remote.delete(participantId); this.refresh(); }),
       mesh.on('closed', ({ reason }) => this.#ended(reason)),
-      mesh.on('error', ({ error, participantId }) => { if (!participantId) console.warn('PeerRooms video:', error); }),
+      mesh.on('error', ({ error, participantId, kind }) => {
+        if (kind === 'audio') { this.notice = t('video.micFailed'); alertNow(this.notice); this.refresh(); } else if (!participantId && !kind) console.warn('PeerRooms video:', error);
+      }),
     ];
     this.mesh = mesh;
     try {
@@ -80,6 +82,7 @@ export class VideoPanel {
     const mesh = this.mesh;
     if (!mesh) return undefined;
     const next = { ...mesh.wanted, [kind]: !mesh.wanted[kind] };
+    this.notice = '';
     return this.screen.act(() => mesh.setPublishing(next)).finally(() => this.refresh());
   }
 
