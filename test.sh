@@ -31,7 +31,8 @@ for svc in redis-server postgresql coturn; do (service "$svc" stop >/dev/null 2>
 
 cleanup() {
   # Anything a crashed fixture left behind (processes it started carry our data dirs in their args).
-  pkill -f "peerrooms-test-" >/dev/null 2>&1 || true
+  # Only this run's session: other runs on the same machine (their servers carry the same marker) are left alone.
+  pkill -s "$(ps -o sid= -p $$ | tr -d ' ')" -f "peerrooms-test-" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 
