@@ -18,6 +18,7 @@ public sealed class MessageDisclosureRule : ISendRule
         if (audience is not (MessageAudience.Everyone or MessageAudience.Facilitators))
             throw PeerRoomsException.Invalid("audience must be \"everyone\" or \"facilitators\"");
         var topics = SensitiveTopics.Validate(context.Request.SensitiveTopics, "sensitiveTopics");
+        if (audience == MessageAudience.Everyone && topics.Count == 0) return ValueTask.CompletedTask; // the usual message: nothing to apply
         context.Message = context.Message with
         {
             Audience = audience == MessageAudience.Facilitators ? MessageAudience.Facilitators : context.Message.Audience,
