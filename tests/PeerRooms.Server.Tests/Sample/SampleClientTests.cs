@@ -27,25 +27,14 @@ public class SampleClientTests(ServerFixture fixture) : IClassFixture<ServerFixt
             "/nonsense",
             "/quit",
         ]);
-        await using var bob = new PeerRoomsClient(new PeerRoomsClientOptions
-        {
-            Server = Server.BaseAddress,
-            AccessTokenProvider = async () => await Server.TokenAsync(Ids.User("bob")),
-        });
-        await bob.StartAsync().WaitAsync(Timeouts.Default);
+        await using var bob = await StartClientAsync(Ids.User("bob"));
         var bobMessages = new EventRecorder<MessageView>();
         bob.MessageReceived += bobMessages.Add;
         var buffer = new StringWriter();
         var output = TextWriter.Synchronized(buffer);
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(output),
-        });
+        var console = PlainConsole(output);
 
-        var args = new[] { "--server", Server.BaseAddress.ToString(), "--room", room, "--name", "River", "--script", script,
-            "--protocol", protocol == HubProtocol.MessagePack ? "messagepack" : "json" };
+        var args = SampleArgs(room, "River", script, protocol);
         await bob.JoinRoomAsync(room, "Bob").WaitAsync(Timeouts.Default);
         var sample = SampleApp.RunAsync(args, console, TextReader.Null);
         var greeting = await bobMessages.NextAsync(m => m.DisplayName == "River");
@@ -86,21 +75,15 @@ public class SampleClientTests(ServerFixture fixture) : IClassFixture<ServerFixt
             "@wait-for thanks",
             "/quit",
         ]);
-        await using var bob = new PeerRoomsClient(new PeerRoomsClientOptions
-        {
-            Server = Server.BaseAddress,
-            AccessTokenProvider = async () => await Server.TokenAsync(Ids.User("bob")),
-        });
-        await bob.StartAsync().WaitAsync(Timeouts.Default);
+        await using var bob = await StartClientAsync(Ids.User("bob"));
         var bobMessages = new EventRecorder<MessageView>();
         bob.MessageReceived += bobMessages.Add;
         var buffer = new StringWriter();
         var output = TextWriter.Synchronized(buffer);
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(output) });
+        var console = PlainConsole(output);
 
         await bob.JoinRoomAsync(room, "Bob").WaitAsync(Timeouts.Default);
-        var sample = SampleApp.RunAsync(["--server", Server.BaseAddress.ToString(), "--room", room, "--name", "Jordan", "--user", facilitatorId,
-            "--role", "facilitator", "--script", script, "--protocol", protocol == HubProtocol.MessagePack ? "messagepack" : "json"], console, TextReader.Null);
+        var sample = SampleApp.RunAsync(SampleArgs(room, "Jordan", script, protocol, "--user", facilitatorId, "--role", "facilitator"), console, TextReader.Null);
         await bobMessages.NextAsync(m => m.Text == "Bob is muted now");
         var muted = await Assert.ThrowsAsync<PeerRoomsHubException>(() => bob.SendMessageAsync(room, "can I talk?").WaitAsync(Timeouts.Default));
         Assert.Equal("muted", muted.Code);
@@ -125,12 +108,7 @@ public class SampleClientTests(ServerFixture fixture) : IClassFixture<ServerFixt
         var room = await Server.CreateRoomAsync("Video circle");
         var script = Path.GetTempFileName();
         await File.WriteAllLinesAsync(script, ["@wait-member Bob", "/video on", "/publish both", "publishing now", "@wait-for thanks", "/video off", "/quit"]);
-        await using var bob = new PeerRoomsClient(new PeerRoomsClientOptions
-        {
-            Server = Server.BaseAddress,
-            AccessTokenProvider = async () => await Server.TokenAsync(Ids.User("bob")),
-        });
-        await bob.StartAsync().WaitAsync(Timeouts.Default);
+        await using var bob = await StartClientAsync(Ids.User("bob"));
         var bobMessages = new EventRecorder<MessageView>();
         var bobVideo = new EventRecorder<VideoMemberView>();
         bob.MessageReceived += bobMessages.Add;
@@ -141,8 +119,7 @@ public class SampleClientTests(ServerFixture fixture) : IClassFixture<ServerFixt
         var output = new StringWriter();
         var synced = TextWriter.Synchronized(output);
 
-        var sample = SampleApp.RunAsync(["--server", Server.BaseAddress.ToString(), "--room", room, "--name", "Jordan", "--script", script,
-            "--protocol", protocol == HubProtocol.MessagePack ? "messagepack" : "json"], PlainConsole(synced), TextReader.Null);
+        var sample = SampleApp.RunAsync(SampleArgs(room, "Jordan", script, protocol), PlainConsole(synced), TextReader.Null);
         var said = await bobMessages.NextAsync(m => m.Text == "publishing now");
         await bobVideo.NextAsync(v => v.ParticipantId == said.ParticipantId && v.Audio && v.Video); // Bob sees Jordan publish
         await bob.SendMessageAsync(room, "thanks Jordan").WaitAsync(Timeouts.Default);
@@ -163,8 +140,7 @@ public class SampleClientTests(ServerFixture fixture) : IClassFixture<ServerFixt
         var room = await CreateRoomWithGuidelinesAsync("Be kind. What is said here stays here.");
         var script = Path.GetTempFileName();
         await File.WriteAllLinesAsync(script, ["hello after accepting", "/quit"]);
-        var args = new[] { "--server", Server.BaseAddress.ToString(), "--room", room, "--name", "River", "--script", script,
-            "--protocol", protocol == HubProtocol.MessagePack ? "messagepack" : "json" };
+        var args = SampleArgs(room, "River", script, protocol);
 
         var refused = new StringWriter();
         Assert.Equal(1, await SampleApp.RunAsync(args, PlainConsole(refused), TextReader.Null).WaitAsync(Timeouts.Default));
@@ -176,6 +152,21 @@ public class SampleClientTests(ServerFixture fixture) : IClassFixture<ServerFixt
         Assert.Contains("River: hello after accepting", accepted.ToString());
         File.Delete(script);
     }
+
+    private async Task<PeerRoomsClient> StartClientAsync(string userId)
+    {
+        var client = new PeerRoomsClient(new PeerRoomsClientOptions
+        {
+            Server = Server.BaseAddress,
+            AccessTokenProvider = async () => await Server.TokenAsync(userId),
+        });
+        await client.StartAsync().WaitAsync(Timeouts.Default);
+        return client;
+    }
+
+    private string[] SampleArgs(string room, string name, string script, HubProtocol protocol, params string[] extra)
+        => ["--server", Server.BaseAddress.ToString(), "--room", room, "--name", name, "--script", script,
+            "--protocol", protocol == HubProtocol.MessagePack ? "messagepack" : "json", .. extra];
 
     private static IAnsiConsole PlainConsole(TextWriter writer) =>
         AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(writer) });
