@@ -22,8 +22,12 @@ public interface IVideoSessionStore
     /// </summary>
     Task<VideoStoreJoin> JoinAsync(string roomId, VideoMember candidate, int maxVideoPublishers, CancellationToken ct = default);
 
-    /// <summary>Removes the member; returns what they were, or null when they were not in the session.</summary>
-    Task<VideoMember?> LeaveAsync(string roomId, string userId, CancellationToken ct = default);
+    /// <summary>
+    /// Removes the member; returns what they were, or null when they were not in the session. With
+    /// <paramref name="onlyParticipantId"/>, removes them only while they are in under that participant
+    /// id (clean-up of a stale entry must not remove the same person's fresh one).
+    /// </summary>
+    Task<VideoMember?> LeaveAsync(string roomId, string userId, string? onlyParticipantId = null, CancellationToken ct = default);
 
     Task<VideoMember?> GetAsync(string roomId, string userId, CancellationToken ct = default);
 

@@ -41,7 +41,7 @@ public sealed class VideoSessionService(IPresenceStore presence, IMediaControlSt
         var listed = await store.MembersAsync(room.Id, ct);
         var roster = (await presence.GetRosterAsync(room.Id, ct)).Where(p => p.IsAdmitted).ToDictionary(p => p.UserId, p => p.ParticipantId);
         foreach (var stale in listed.Where(v => roster.GetValueOrDefault(v.UserId) != v.ParticipantId))
-            await store.LeaveAsync(room.Id, stale.UserId, ct);
+            await store.LeaveAsync(room.Id, stale.UserId, onlyParticipantId: stale.ParticipantId, ct: ct);
         var join = await store.JoinAsync(room.Id, candidate, limits.MaxVideoPublishers, ct);
         var self = join.Member;
         var members = join.Members;
@@ -68,7 +68,7 @@ public sealed class VideoSessionService(IPresenceStore presence, IMediaControlSt
     /// <summary>Drops a user from the room's video session (left the room, removed, sent to the lobby, node died); null when they were not in it.</summary>
     public async Task<VideoDeparture?> DropAsync(string roomId, string userId, CancellationToken ct = default)
     {
-        var left = await store.LeaveAsync(roomId, userId, ct);
+        var left = await store.LeaveAsync(roomId, userId, ct: ct);
         if (left is null) return null;
         var stopped = left with { Audio = false, Video = false, WantsVideo = false };
         // Mirror "publishes nothing" into micOn/cameraOn; the caller decides whether members hear of it now.

@@ -22,11 +22,13 @@ public sealed class InMemoryVideoSessionStore : IVideoSessionStore
         }
     }
 
-    public Task<VideoMember?> LeaveAsync(string roomId, string userId, CancellationToken ct = default)
+    public Task<VideoMember?> LeaveAsync(string roomId, string userId, string? onlyParticipantId = null, CancellationToken ct = default)
     {
         lock (_gate)
         {
-            if (!_rooms.TryGetValue(roomId, out var room) || !room.Remove(userId, out var left)) return Task.FromResult<VideoMember?>(null);
+            if (!_rooms.TryGetValue(roomId, out var room) || !room.TryGetValue(userId, out var left)) return Task.FromResult<VideoMember?>(null);
+            if (onlyParticipantId is not null && left.ParticipantId != onlyParticipantId) return Task.FromResult<VideoMember?>(null);
+            room.Remove(userId);
             if (room.Count == 0) _rooms.Remove(roomId);
             return Task.FromResult<VideoMember?>(left);
         }

@@ -36,6 +36,19 @@ public abstract class VideoSessionStoreContract
     }
 
     [Fact]
+    public async Task A_leave_for_one_participant_id_leaves_the_same_persons_other_entry_alone()
+    {
+        var store = CreateStore();
+        var room = Room();
+        await store.JoinAsync(room, Candidate("u1"), 8);
+        // A clean-up that saw an older entry of u1 (another participant id) must not remove the current one.
+        Assert.Null(await store.LeaveAsync(room, "u1", onlyParticipantId: "p_u1_before"));
+        Assert.Equal("p_u1", (await store.GetAsync(room, "u1"))?.ParticipantId);
+        Assert.Equal("p_u1", (await store.LeaveAsync(room, "u1", onlyParticipantId: "p_u1"))?.ParticipantId);
+        Assert.Null(await store.GetAsync(room, "u1"));
+    }
+
+    [Fact]
     public async Task Leave_returns_the_member_once()
     {
         var store = CreateStore();

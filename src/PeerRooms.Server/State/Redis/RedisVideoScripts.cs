@@ -59,10 +59,12 @@ internal static class RedisVideoScripts
         return out
         """;
 
-    /// <summary>ARGV: userId. Returns the removed member's JSON or nil.</summary>
+    /// <summary>ARGV: userId, participantId ('' = any). Returns the removed member's JSON or nil.</summary>
     public const string Leave = """
         local cur = redis.call('HGET', KEYS[1], ARGV[1])
-        if cur then redis.call('HDEL', KEYS[1], ARGV[1]) end
+        if not cur then return nil end
+        if ARGV[2] ~= '' and cjson.decode(cur).p ~= ARGV[2] then return nil end
+        redis.call('HDEL', KEYS[1], ARGV[1])
         return cur
         """;
 

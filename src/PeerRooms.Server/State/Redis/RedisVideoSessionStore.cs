@@ -26,10 +26,10 @@ public sealed class RedisVideoSessionStore(RedisConnection redis) : IVideoSessio
         return new VideoStoreJoin(Read((string)result[1]!), result.Skip(2).Select(r => Read((string)r!)).ToArray(), isNew);
     }
 
-    public async Task<VideoMember?> LeaveAsync(string roomId, string userId, CancellationToken ct = default)
+    public async Task<VideoMember?> LeaveAsync(string roomId, string userId, string? onlyParticipantId = null, CancellationToken ct = default)
     {
         var db = await redis.DatabaseAsync();
-        var result = await db.ScriptEvaluateAsync(RedisVideoScripts.Leave, [redis.Keys.VideoMembers(roomId)], [userId]);
+        var result = await db.ScriptEvaluateAsync(RedisVideoScripts.Leave, [redis.Keys.VideoMembers(roomId)], [userId, onlyParticipantId ?? ""]);
         return result.IsNull ? null : Read((string)result!);
     }
 
