@@ -2,6 +2,7 @@ using PeerRooms.Core.Contracts;
 using PeerRooms.Core.Errors;
 using PeerRooms.Core.Identity;
 using PeerRooms.Core.Live;
+using PeerRooms.Core.Moderation;
 using PeerRooms.Core.Rooms;
 
 namespace PeerRooms.Core.Chat;
@@ -30,6 +31,7 @@ public sealed class RoomChatService(
     IRoomRepository rooms,
     IPresenceStore presence,
     IHistoryStore history,
+    ISendStateReader sendState,
     IIdGenerator ids,
     TimeProvider time,
     ChatLimits limits,
@@ -82,12 +84,14 @@ public sealed class RoomChatService(
         var roomId = InputRules.RequireId(request.RoomId, "roomId");
         var clientMessageId = InputRules.RequireId(request.ClientMessageId, "clientMessageId");
         var text = InputRules.RequireMessageText(request.Text, limits);
-        var sender = await RequireAdmittedAsync(roomId, caller, ct);
+        // Sender, retry receipt and moderation state in one read (one Redis round trip when scaled out).
+        var state = await sendState.ReadAsync(roomId, caller.UserId, clientMessageId, ct);
+        var sender = Admitted(state.Sender);
         var room = await RequireRoomAsync(roomId, ct);
 
         // A retry of a message already stored is answered from the store before any rule runs, so
         // e.g. slow mode never refuses the retry of a message that went through.
-        if (await history.FindAsync(roomId, caller.UserId, clientMessageId, ct) is { } original)
+        if (state.Original is { } original)
             return new SendOutcome(room, sender, original, null, null);
 
         var draft = new ChatMessage
@@ -101,6 +105,7 @@ public sealed class RoomChatService(
             SentAt = time.GetUtcNow(),
         };
         var context = new SendContext(caller, room, sender, request, draft);
+        context.UseModeration(state.Moderation);
         foreach (var rule in _sendRules) await rule.ApplyAsync(context, ct);
         var appended = await history.AppendAsync(roomId, context.Message, Math.Max(1, room.Policy.HistoryLimit), ct);
         if (appended.Stored is not { } stored) return new SendOutcome(room, sender, appended.Receipt, null, null); // a concurrent retry won
@@ -132,8 +137,12 @@ public sealed class RoomChatService(
 
     /// <summary>The caller's participant record if admitted past the lobby; <c>in_lobby</c> otherwise.</summary>
     public async Task<Participant> RequireAdmittedAsync(string roomId, Caller caller, CancellationToken ct = default)
+        => Admitted(await presence.GetAsync(roomId, caller.UserId, ct));
+
+    /// <summary><paramref name="participant"/> if admitted; <c>not_member</c> when absent, <c>in_lobby</c> when waiting.</summary>
+    private static Participant Admitted(Participant? participant)
     {
-        var participant = await RequireMemberAsync(roomId, caller, ct);
+        if (participant is null) throw new PeerRoomsException(ErrorCodes.NotMember, "you are not in this room");
         return participant.IsAdmitted ? participant
             : throw new PeerRoomsException(ErrorCodes.InLobby, "you are waiting in the lobby");
     }

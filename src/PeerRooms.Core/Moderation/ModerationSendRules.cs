@@ -4,13 +4,17 @@ using PeerRooms.Core.Errors;
 namespace PeerRooms.Core.Moderation;
 
 /// <summary>
-/// The room's moderation state as one send sees it: read from the store once and shared by the
+/// The room's moderation state as one send sees it: read once per send (by <see cref="RoomChatService"/>
+/// with the rest of the <see cref="SendState"/>, or from the store on first use) and shared by the
 /// session, mute and slow-mode rules through <see cref="SendContext.Items"/> (one shared-state read per
 /// message instead of three, a Redis round trip each when scaled out). Every rule still checks the state.
 /// </summary>
 public static class SendModerationState
 {
     private const string ItemKey = "moderation.state";
+
+    /// <summary>Hands the rules the state read for this send with the rest of its <see cref="SendState"/> (one round trip).</summary>
+    public static void UseModeration(this SendContext context, RoomModeration state) => context.Items[ItemKey] = state;
 
     /// <summary>The state read for this send, reading it on first use.</summary>
     public static async ValueTask<RoomModeration> ModerationAsync(this SendContext context, IModerationStore store, CancellationToken ct)

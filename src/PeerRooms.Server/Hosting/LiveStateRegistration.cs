@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
+using PeerRooms.Core.Chat;
 using PeerRooms.Core.Live;
 using PeerRooms.Server.Http;
 using PeerRooms.Server.ScaleOut;
@@ -20,6 +21,7 @@ public static class LiveStateRegistration
         {
             services.AddSingleton<IPresenceStore, InMemoryPresenceStore>();
             services.AddSingleton<IHistoryStore, InMemoryHistoryStore>();
+            services.AddSingleton<ISendStateReader, InMemorySendStateReader>();
             return services;
         }
 
@@ -30,6 +32,8 @@ public static class LiveStateRegistration
         services.AddOptions<RedisOptions>().Configure<RedisConnection>((backplane, connection) =>
             backplane.ConnectionFactory = async _ => await connection.MultiplexerAsync());
         services.AddSingleton<IHistoryStore, RedisHistoryStore>();
+        // A send's presence, dedupe and moderation reads in one round trip (moderation keys live with the room's).
+        services.AddSingleton<ISendStateReader, RedisSendStateReader>();
         services.AddSingleton<RedisPresenceStore>();
         services.AddSingleton<INodeLeaseStore, RedisNodeLeaseStore>();
         services.AddSingleton<LocalConnections>();

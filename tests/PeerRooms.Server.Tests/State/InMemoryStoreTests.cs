@@ -17,3 +17,12 @@ public sealed class InMemoryNodeLeaseStoreTests : NodeLeaseStoreContract
 {
     protected override INodeLeaseStore CreateStore() => new InMemoryNodeLeaseStore();
 }
+
+public sealed class InMemorySendStateReaderTests : SendStateReaderContract
+{
+    protected override SendStateStores CreateStores()
+    {
+        var (presence, history, moderation) = (new InMemoryPresenceStore(), new InMemoryHistoryStore(), new InMemoryModerationStore());
+        return new SendStateStores(presence, history, moderation, new InMemorySendStateReader(presence, history, moderation));
+    }
+}

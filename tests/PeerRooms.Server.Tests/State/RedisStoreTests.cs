@@ -60,3 +60,18 @@ public sealed class RedisModerationStoreTests(RedisFixture fixture) : Moderation
     public Task InitializeAsync() => Task.CompletedTask;
     public Task DisposeAsync() => _connections.DisposeAsync().AsTask();
 }
+
+public sealed class RedisSendStateReaderTests(RedisFixture fixture) : SendStateReaderContract, IClassFixture<RedisFixture>, IAsyncLifetime
+{
+    private readonly RedisConnections _connections = new(fixture);
+
+    protected override SendStateStores CreateStores()
+    {
+        var connection = _connections.Create(); // one prefix: the reader sees what the stores wrote
+        return new SendStateStores(new RedisPresenceStore(connection), new RedisHistoryStore(connection),
+            new RedisModerationStore(connection), new RedisSendStateReader(connection));
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+    public Task DisposeAsync() => _connections.DisposeAsync().AsTask();
+}

@@ -14,8 +14,8 @@ namespace PeerRooms.Server.State.Redis;
 internal static class RedisHistoryScripts
 {
     /// <summary>
-    /// ARGV: dedupe field, messageId, JSON, ring limit, idle TTL seconds. Returns {0, stored message} or,
-    /// for a retry, {1, the original's receipt}.
+    /// ARGV: dedupe field, messageId, JSON, ring limit, idle TTL seconds. Returns {0, the new sequence}
+    /// (the caller already holds the message it sent) or, for a retry, {1, the original's receipt}.
     /// </summary>
     public const string Append = """
         local original = redis.call('HGET', KEYS[4], ARGV[1])
@@ -33,7 +33,7 @@ internal static class RedisHistoryScripts
           for i = 1, #old do redis.call('HDEL', KEYS[3], old[i]) end
         end
         for i = 1, 4 do redis.call('EXPIRE', KEYS[i], ARGV[5]) end
-        return {0, stored}
+        return {0, seq}
         """;
 
     /// <summary>ARGV: after sequence, max. Returns the stored values of the newest <c>max</c> messages after it, newest first.</summary>

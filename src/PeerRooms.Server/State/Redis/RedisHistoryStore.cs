@@ -32,7 +32,8 @@ public sealed class RedisHistoryStore(RedisConnection redis) : IHistoryStore
             DedupeField(message.SenderUserId, message.ClientMessageId), message.MessageId,
             JsonSerializer.Serialize(message with { Sequence = 0 }, Json), Math.Max(1, limit), (long)IdleTtl.TotalSeconds,
         ]))!;
-        return (int)result[0] == 1 ? AppendResult.Retry(ParseReceipt((string)result[1]!)) : AppendResult.New(Parse((string)result[1]!));
+        // A new message comes back as its sequence only: the stored JSON is this message's, so it is not parsed back.
+        return (int)result[0] == 1 ? AppendResult.Retry(ParseReceipt((string)result[1]!)) : AppendResult.New(message with { Sequence = (long)result[1] });
     }
 
     public async Task<MessageReceipt?> FindAsync(string roomId, string senderUserId, string clientMessageId, CancellationToken ct = default)
@@ -65,14 +66,14 @@ public sealed class RedisHistoryStore(RedisConnection redis) : IHistoryStore
     }
 
     /// <summary>Unambiguous for any ids: the sender id is length-prefixed.</summary>
-    private static string DedupeField(string senderUserId, string clientMessageId)
+    internal static string DedupeField(string senderUserId, string clientMessageId)
         => string.Create(CultureInfo.InvariantCulture, $"{senderUserId.Length}:{senderUserId}:{clientMessageId}");
 
     /// <summary>
     /// A dedupe entry: "sequence messageId". Entries written before receipts (a rolling upgrade, the same
     /// session) hold "sequence json" of the whole message; the id is read from that.
     /// </summary>
-    private static MessageReceipt ParseReceipt(string stored)
+    internal static MessageReceipt ParseReceipt(string stored)
     {
         if (stored.AsSpan(stored.IndexOf(' ') + 1).StartsWith("{")) { var old = Parse(stored); return new MessageReceipt(old.MessageId, old.Sequence); }
         var space = stored.IndexOf(' ');

@@ -49,6 +49,6 @@ public sealed class RedisModerationStore(RedisConnection redis) : IModerationSto
         await db.KeyDeleteAsync(redis.Keys.Moderation(roomId));
     }
 
-    private static RoomModeration Read(RedisValue raw)
+    internal static RoomModeration Read(RedisValue raw)
         => raw.IsNull ? RoomModeration.Empty : JsonSerializer.Deserialize<RoomModeration>(raw.ToString(), Json) ?? RoomModeration.Empty;
 }

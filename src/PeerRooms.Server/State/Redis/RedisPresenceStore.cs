@@ -130,6 +130,6 @@ public sealed class RedisPresenceStore(RedisConnection redis) : IPresenceStore
 
     private static string Serialize(Participant p) => JsonSerializer.Serialize(p, Json);
 
-    private static Participant Deserialize(string json) =>
+    internal static Participant Deserialize(string json) =>
         JsonSerializer.Deserialize<Participant>(json, Json) ?? throw new InvalidDataException("empty participant record");
 }
