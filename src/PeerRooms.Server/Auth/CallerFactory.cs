@@ -15,11 +15,19 @@ public static class CallerFactory
         [.. Enumerable.Range(0, 1 << Roles.All.Count).Select(bits =>
             (IReadOnlySet<string>)Roles.All.Where((_, i) => (bits & (1 << i)) != 0).ToFrozenSet(StringComparer.Ordinal))];
 
-    /// <summary>The domain's view of an authenticated principal.</summary>
+    /// <summary>
+    /// The domain's view of an authenticated principal. A hub connection's principal
+    /// (<see cref="CallerPrincipal"/>) carries it already; any other principal is read claim by claim.
+    /// </summary>
     public static Caller ToCaller(this ClaimsPrincipal? user)
+        => (user is CallerPrincipal slim ? slim.Caller : FromClaims(user))
+           ?? throw new PeerRoomsException(ErrorCodes.Unauthenticated, "authentication required");
+
+    /// <summary>The caller named by the principal's user id and role claims; null when it has no user id.</summary>
+    internal static Caller? FromClaims(ClaimsPrincipal? user)
     {
         var id = user?.FindFirst(ClaimNames.UserId)?.Value;
-        if (string.IsNullOrEmpty(id)) throw new PeerRoomsException(ErrorCodes.Unauthenticated, "authentication required");
+        if (string.IsNullOrEmpty(id)) return null;
         var bits = 0;
         foreach (var identity in user!.Identities)
         {

@@ -23,9 +23,12 @@ public sealed class FacilitatorOnlyFilter(IPresenceStore presence, ILogger<Facil
 
     public static bool IsFacilitatorOnly(MethodInfo method) => Marked.GetOrAdd(method, m => m.IsDefined(typeof(FacilitatorOnlyAttribute), inherit: true));
 
-    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
+    /// <summary>Unmarked methods (every message) go straight on, without an async state machine.</summary>
+    public ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
+        => IsFacilitatorOnly(context.HubMethod) ? CheckAsync(context, next) : next(context);
+
+    private async ValueTask<object?> CheckAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
-        if (!IsFacilitatorOnly(context.HubMethod)) return await next(context);
         var roomId = context.HubMethodArguments.Count > 0 ? context.HubMethodArguments[0] as string : null;
         string userId;
         try

@@ -15,12 +15,56 @@ namespace PeerRooms.Server.Filters;
 /// <see cref="ErrorTranslationFilter"/> produced), and the open-connections gauge. It sees the room id
 /// of calls that carry one (a <c>roomId</c> argument or a request's <c>RoomId</c>) and tags the
 /// activity with it when it is well-formed; it never reads text or names.
+/// <para>
+/// It runs on every message, so the usual case costs no allocation: without a trace listener no
+/// activity, name or room id is made, and a call that completes synchronously is measured without
+/// an async state machine (<see cref="InvokeMethodAsync"/>).
+/// </para>
 /// </summary>
 public sealed class HubTelemetryFilter(PeerRoomsMetrics metrics) : IHubFilter
 {
     private static readonly ConcurrentDictionary<MethodInfo, Func<IReadOnlyList<object?>, string?>> RoomIdReaders = new();
 
-    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
+    public ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        if (PeerRoomsActivities.Source.HasListeners()) return InvokeTracedAsync(context, next);
+        var started = Stopwatch.GetTimestamp();
+        ValueTask<object?> pending;
+        try
+        {
+            pending = next(context);
+        }
+        catch (Exception ex)
+        {
+            metrics.HubInvocation(context.HubMethodName, CodeOf(ex), Stopwatch.GetElapsedTime(started));
+            throw;
+        }
+        if (!pending.IsCompletedSuccessfully) return MeasureAsync(pending, context.HubMethodName, started);
+        metrics.HubInvocation(context.HubMethodName, null, Stopwatch.GetElapsedTime(started));
+        return pending;
+    }
+
+    /// <summary>The rest of an untraced call that did not complete synchronously.</summary>
+    private async ValueTask<object?> MeasureAsync(ValueTask<object?> pending, string method, long started)
+    {
+        string? code = null;
+        try
+        {
+            return await pending;
+        }
+        catch (Exception ex)
+        {
+            code = CodeOf(ex);
+            throw;
+        }
+        finally
+        {
+            metrics.HubInvocation(method, code, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    /// <summary>A call while a tracer listens: the same measurement inside an activity (restored as the caller's current one when done).</summary>
+    private async ValueTask<object?> InvokeTracedAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         var method = context.HubMethodName;
         using var activity = PeerRoomsActivities.StartHubInvocation(context.Hub.GetType().Name, method, RoomIdOf(context));
@@ -30,19 +74,9 @@ public sealed class HubTelemetryFilter(PeerRoomsMetrics metrics) : IHubFilter
         {
             return await next(context);
         }
-        catch (HubException ex)
+        catch (Exception ex)
         {
-            code = HubErrorMessages.TryParseCode(ex.Message) ?? ErrorCodes.Internal;
-            throw;
-        }
-        catch (OperationCanceledException)
-        {
-            code = "canceled";
-            throw;
-        }
-        catch
-        {
-            code = ErrorCodes.Internal;
+            code = CodeOf(ex);
             throw;
         }
         finally
@@ -70,6 +104,14 @@ public sealed class HubTelemetryFilter(PeerRoomsMetrics metrics) : IHubFilter
             metrics.ConnectionClosed();
         }
     }
+
+    /// <summary>The catalogue code of a failed call: the translated HubException's, <c>canceled</c>, or <c>internal_error</c>.</summary>
+    private static string CodeOf(Exception ex) => ex switch
+    {
+        HubException hub => HubErrorMessages.TryParseCode(hub.Message) ?? ErrorCodes.Internal,
+        OperationCanceledException => "canceled",
+        _ => ErrorCodes.Internal,
+    };
 
     private static string? RoomIdOf(HubInvocationContext context)
     {

@@ -12,23 +12,23 @@ namespace PeerRooms.Server.Filters;
 /// (<c>messages</c> for SendMessage, <c>joins</c> for JoinRoom). A refused call fails with
 /// <c>rate_limited</c>, changes nothing and keeps the connection open; when the call names a room,
 /// that room's facilitators get a <see cref="SecurityAlertEvent"/> (throttled).
-/// Limits are per user across all of their connections on this node.
+/// Limits are per user across all of their connections on this node. An admitted call goes on
+/// synchronously (no async state machine on the message path); only a refusal awaits.
 /// </summary>
 public sealed class UserRateLimitFilter(UserRateLimits limits, SecurityAlerts alerts, ILogger<UserRateLimitFilter> logger) : IHubFilter
 {
-    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
+    public ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         var userId = context.Context.UserIdentifier;
-        if (userId is null) return await next(context);
+        if (userId is null) return next(context);
         var shape = HubMethodShape.Of(context);
-        // Specific limits first, so a flood of messages is reported as "messages", not "calls".
-        foreach (var limit in shape.ExtraLimits)
-            if (!limits.TryAcquire(limit, userId)) await RefuseAsync(context, shape, userId, limit);
-        if (!limits.TryAcquire(SecurityLimits.Calls, userId)) await RefuseAsync(context, shape, userId, SecurityLimits.Calls);
-        return await next(context);
+        // Specific limits first, so a flood of messages is reported as "messages", not "calls"; all
+        // of them in one step on the user's single counter entry.
+        if (limits.TryAcquireWithCalls(shape.ExtraLimits, userId) is { } refused) return RefuseAsync(context, shape, userId, refused);
+        return next(context);
     }
 
-    private async Task RefuseAsync(HubInvocationContext context, HubMethodShape shape, string userId, string limit)
+    private async ValueTask<object?> RefuseAsync(HubInvocationContext context, HubMethodShape shape, string userId, string limit)
     {
         SecurityLog.RateLimited(logger, userId, limit, context.HubMethodName);
         if (shape.RoomIdOf(context) is { } roomId && Hubs.ConnectionRooms.Of(context.Context).ContainsKey(roomId))

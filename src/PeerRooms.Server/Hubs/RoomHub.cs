@@ -79,10 +79,14 @@ public sealed partial class RoomHub(RoomChatService chat, RoomBroadcaster broadc
         await LeaveAsync(roomId);
     }
 
+    /// <remarks>
+    /// Membership of this connection is checked once, by <see cref="RoomMembershipFilter"/> (as for every
+    /// method taking a room id), not again here: this is the hottest call. The Core service then checks
+    /// the caller's shared presence (admitted, not in the lobby) as for every other room call.
+    /// </remarks>
     [RateLimit(SecurityLimits.Messages)]
     public async Task<SendMessageResponse> SendMessage(SendMessageRequest request)
     {
-        RequireJoined(request.RoomId);
         var sent = await chat.SendAsync(Context.User.ToCaller(), request);
         if (sent is { Message: { } message, Context: { } context })
         {

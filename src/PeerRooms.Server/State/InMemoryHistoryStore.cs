@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using PeerRooms.Core.Live;
 
 namespace PeerRooms.Server.State;
@@ -17,16 +18,10 @@ public sealed class InMemoryHistoryStore : IHistoryStore
         public readonly Dictionary<(string, string), MessageReceipt> Seen = new();
     }
 
-    private readonly Dictionary<string, RoomHistory> _rooms = new(StringComparer.Ordinal);
+    /// <summary>Rooms by id; looked up on every message without a node-wide lock (each room has its own).</summary>
+    private readonly ConcurrentDictionary<string, RoomHistory> _rooms = new(StringComparer.Ordinal);
 
-    private RoomHistory Room(string roomId)
-    {
-        lock (_rooms)
-        {
-            if (!_rooms.TryGetValue(roomId, out var room)) _rooms[roomId] = room = new RoomHistory();
-            return room;
-        }
-    }
+    private RoomHistory Room(string roomId) => _rooms.GetOrAdd(roomId, static _ => new RoomHistory());
 
     public Task<AppendResult> AppendAsync(string roomId, ChatMessage message, int limit, CancellationToken ct = default)
     {
@@ -76,7 +71,7 @@ public sealed class InMemoryHistoryStore : IHistoryStore
 
     public Task ClearAsync(string roomId, CancellationToken ct = default)
     {
-        lock (_rooms) _rooms.Remove(roomId);
+        _rooms.TryRemove(roomId, out _);
         return Task.CompletedTask;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using PeerRooms.Core.Errors;
 using PeerRooms.Core.Live;
 
@@ -15,16 +16,10 @@ public sealed class InMemoryPresenceStore : IPresenceStore
         public readonly Dictionary<string, List<ConnectionRef>> Connections = new(StringComparer.Ordinal);
     }
 
-    private readonly Dictionary<string, RoomPresence> _rooms = new(StringComparer.Ordinal);
+    /// <summary>Rooms by id; looked up on every message without a node-wide lock (each room has its own).</summary>
+    private readonly ConcurrentDictionary<string, RoomPresence> _rooms = new(StringComparer.Ordinal);
 
-    private RoomPresence Room(string roomId)
-    {
-        lock (_rooms)
-        {
-            if (!_rooms.TryGetValue(roomId, out var room)) _rooms[roomId] = room = new RoomPresence();
-            return room;
-        }
-    }
+    private RoomPresence Room(string roomId) => _rooms.GetOrAdd(roomId, static _ => new RoomPresence());
 
     public Task<JoinResult> JoinAsync(string roomId, Participant candidate, ConnectionRef connection, int capacity, CancellationToken ct = default)
     {
@@ -121,7 +116,7 @@ public sealed class InMemoryPresenceStore : IPresenceStore
 
     public Task ClearRoomAsync(string roomId, CancellationToken ct = default)
     {
-        lock (_rooms) _rooms.Remove(roomId);
+        _rooms.TryRemove(roomId, out _);
         return Task.CompletedTask;
     }
 }

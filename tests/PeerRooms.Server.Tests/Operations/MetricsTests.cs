@@ -62,6 +62,9 @@ public class MetricsTests
         // Framework and runtime metrics come along.
         Assert.True(scrape.Has("http_server_request_duration_seconds_count"), "ASP.NET Core request metrics");
         Assert.Contains(scrape.Samples, s => s.Name.StartsWith("dotnet_", StringComparison.Ordinal));
+        Assert.Contains(scrape.Samples, s => s.Name.StartsWith("kestrel_", StringComparison.Ordinal));
+        // ...except Kestrel's per-buffer memory-pool meter, which would cost CPU on every frame sent.
+        Assert.DoesNotContain(scrape.Samples, s => s.Name.StartsWith("aspnetcore_memory_pool", StringComparison.Ordinal));
 
         // No personal data anywhere: user ids, pseudonyms, text, room and participant ids.
         string[] personal = [aliceId, bobId, facilitatorId, "Quillon", "Marisol", "Wren", "secret-text", room, a.ParticipantId, b.ParticipantId];

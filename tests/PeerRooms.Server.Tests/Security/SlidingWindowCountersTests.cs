@@ -68,4 +68,48 @@ public class SlidingWindowCountersTests
         var total = (await Task.WhenAll(workers).WaitAsync(TimeSpan.FromSeconds(30))).Sum();
         Assert.Equal(50, total);
     }
+
+    [Fact]
+    public void Several_limits_are_taken_in_order_and_a_refusal_takes_nothing_from_that_limit_on()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddDays(20000));
+        // 0: 2 per 10 s ("messages"), 1: 3 per 10 s ("calls"), 2: 1 per minute ("joins").
+        using var counters = new SlidingWindowCounters(
+            [new SlidingWindowLimit(2, Window, 10), new SlidingWindowLimit(3, Window, 10), new SlidingWindowLimit(1, TimeSpan.FromMinutes(1), 10)], time);
+
+        Assert.Equal(-1, counters.TryAcquire("u1", [0, 1]));
+        Assert.Equal(-1, counters.TryAcquire("u1", [0, 1]));
+        Assert.Equal(0, counters.TryAcquire("u1", [0, 1])); // limit 0 refuses: limit 1 keeps its third permit
+        Assert.Equal(-1, counters.TryAcquire("u1", [1]));
+        Assert.Equal(1, counters.TryAcquire("u1", [1]));
+        Assert.Equal(-1, counters.TryAcquire("u1", [2]));
+        Assert.Equal(2, counters.TryAcquire("u1", [2]));
+
+        // After the short window limits 0 and 1 are free again; the one-minute limit is not.
+        time.Advance(Window);
+        Assert.Equal(-1, counters.TryAcquire("u1", [0, 1]));
+        Assert.Equal(2, counters.TryAcquire("u1", [2, 1]));
+        Assert.Equal(-1, counters.TryAcquire("u1", [1])); // the refused [2, 1] took nothing from limit 1
+        Assert.Equal(-1, counters.TryAcquire("u1", [1]));
+        Assert.Equal(1, counters.TryAcquire("u1", [1]));
+    }
+
+    [Fact]
+    public void An_entry_stays_while_any_of_its_limits_still_counts()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddDays(20000));
+        using var counters = new SlidingWindowCounters(
+            [new SlidingWindowLimit(5, Window, 10), new SlidingWindowLimit(1, TimeSpan.FromMinutes(1), 10)], time);
+        Assert.Equal(-1, counters.TryAcquire("u1", [0, 1]));
+
+        time.Advance(TimeSpan.FromSeconds(30));
+        counters.Sweep(); // limit 0 is idle, limit 1 still counts its permit
+        Assert.Equal(1, counters.Count);
+        Assert.Equal(1, counters.TryAcquire("u1", [1]));
+
+        // The sweep timer runs every longest window (here at 60 s and 120 s); by 120 s the last attempt (at 30 s) is a window old.
+        time.Advance(TimeSpan.FromSeconds(90));
+        Assert.Equal(0, counters.Count);
+        Assert.Equal(-1, counters.TryAcquire("u1", [1]));
+    }
 }
