@@ -20,7 +20,12 @@ public sealed record LoadOptions
     public string Protocol { get; init; } = "json";
     public IReadOnlyList<Uri> Urls { get; init; } = [];
     public bool Redis { get; init; }
-    public string? Baseline { get; init; }
+    /// <summary>PeerRooms nodes started behind the generator's redis-server (<c>--redis</c>): 2 unless <c>--nodes</c> says otherwise.</summary>
+    public int Nodes { get; init; } = 2;
+    /// <summary>Targets run right after ours in every round, for ratios: <see cref="BaselineKinds"/>. The first is the main one.</summary>
+    public IReadOnlyList<string> Baselines { get; init; } = [];
+    /// <summary>The first baseline, if any (the one the top-level ratios compare with).</summary>
+    public string? Baseline => Baselines.Count > 0 ? Baselines[0] : null;
     public string? ServerDll { get; init; }
     public string? BareDll { get; init; }
     /// <summary>Extra configuration for the PeerRooms nodes the generator starts (Key=Value, e.g. PeerRooms:Limits:X=1).</summary>
@@ -30,8 +35,16 @@ public sealed record LoadOptions
     /// <summary>Alternate PeerRooms and the baseline this many times and report medians (noisy shared machines).</summary>
     public int Repeat { get; init; } = 1;
     public bool Help { get; init; }
+    private bool NodesGiven { get; init; }
 
     public static readonly string[] Scenarios = ["rooms", "broadcast", "idle", "churn", "escalation"];
+
+    /// <summary>
+    /// Baselines: <c>bare</c> = the bare SignalR relay hub; <c>node</c> = one PeerRooms node with live state in
+    /// memory (the usual single node); <c>redis-node</c> = one PeerRooms node on its own redis-server (the
+    /// same stores and backplane as <c>--redis</c>, one process).
+    /// </summary>
+    public static readonly string[] BaselineKinds = ["bare", "node", "redis-node"];
 
     public const string Usage = """
         PeerRooms load generator. Sends load to 127.0.0.1 only and stops by itself.
@@ -57,12 +70,16 @@ public sealed record LoadOptions
                               Development or dev tokens on). Without --url the generator starts
                               PeerRooms.Server itself from the build output on a free port.
           --redis             start redis-server and two PeerRooms nodes sharing it
-          --baseline bare     run the same load against a bare SignalR relay hub (PeerRooms.BareHub,
-                              started here) and report ratios
+          --nodes N           with --redis: how many nodes share it (1-4)                (2)
+          --baseline B[,B]    after each run of ours, run the same load against each baseline and
+                              report ratios (the first baseline's at the top level):
+                                bare        a bare SignalR relay hub (PeerRooms.BareHub, started here)
+                                node        one PeerRooms node, live state in memory
+                                redis-node  one PeerRooms node on its own redis-server
           --server-dll PATH   PeerRooms.Server.dll to start (default: this build's output)
           --bare-dll PATH     PeerRooms.BareHub.dll to start (default: this build's output)
           --server-setting K=V  configuration for the nodes started here (repeatable)
-          --repeat N          alternate PeerRooms and the baseline N times; report per-figure medians (1)
+          --repeat N          alternate PeerRooms and the baselines N times; report per-figure medians (1)
           --max-run S         abort the whole run after S seconds                       (600)
           --help              this text
 
@@ -93,7 +110,8 @@ public sealed record LoadOptions
                 "--protocol" => o with { Protocol = Value() },
                 "--url" => AddUrl(o, urls, Value()),
                 "--redis" => o with { Redis = true },
-                "--baseline" => o with { Baseline = Value() },
+                "--nodes" => o with { Nodes = Int(), NodesGiven = true },
+                "--baseline" => o with { Baselines = [.. o.Baselines, .. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)] },
                 "--server-dll" => o with { ServerDll = Value() },
                 "--bare-dll" => o with { BareDll = Value() },
                 "--server-setting" => o with { ServerSettings = [.. o.ServerSettings, "--" + Value()] },
@@ -126,8 +144,12 @@ public sealed record LoadOptions
         if (Payload is < 24 or > 4000) throw new ArgumentException("--payload must be 24-4000 bytes (the timestamp needs 24)");
         if (DurationSeconds is <= 0 or > 600 || WarmupSeconds is < 0 or > 120) throw new ArgumentException("--duration must be in (0, 600] and --warmup in [0, 120]");
         if (Protocol is not ("json" or "messagepack")) throw new ArgumentException("--protocol must be json or messagepack");
-        if (Baseline is not (null or "bare")) throw new ArgumentException("--baseline must be bare");
+        if (Baselines.FirstOrDefault(b => !BaselineKinds.Contains(b)) is { } unknown)
+            throw new ArgumentException($"--baseline {unknown}: must be one of {string.Join(", ", BaselineKinds)}");
+        if (Baselines.Distinct().Count() != Baselines.Count) throw new ArgumentException("--baseline: each baseline once");
         if (Redis && Urls.Count > 0) throw new ArgumentException("--redis starts its own nodes; do not combine it with --url");
+        if (NodesGiven && !Redis) throw new ArgumentException("--nodes needs --redis (without it there is one node with live state in memory)");
+        if (Nodes is < 1 or > 4) throw new ArgumentException("--nodes must be 1-4");
         if (Repeat is < 1 or > 9) throw new ArgumentException("--repeat must be 1-9");
         if (RampPerSecond < 1 || ChurnPerSecond < 1) throw new ArgumentException("--ramp and --churn-rate must be positive");
     }

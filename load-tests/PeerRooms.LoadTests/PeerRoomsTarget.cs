@@ -11,7 +11,7 @@ namespace PeerRooms.LoadTests;
 /// before the others join; joins send the accepted guidelines version; a join that lands in the
 /// lobby counts as an error. Connections are spread over the nodes round-robin.
 /// </summary>
-public sealed class PeerRoomsTarget(IReadOnlyList<Uri> nodes, IReadOnlyList<ServerProcess> owned, WireProtocol protocol) : ILoadTarget
+public sealed class PeerRoomsTarget(IReadOnlyList<Uri> nodes, IReadOnlyList<ServerProcess> owned, WireProtocol protocol, string name = "peerrooms") : ILoadTarget
 {
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
     private readonly string _run = Guid.NewGuid().ToString("N")[..6];
@@ -21,7 +21,7 @@ public sealed class PeerRoomsTarget(IReadOnlyList<Uri> nodes, IReadOnlyList<Serv
     private int _roomSize = 1;
     private string[] _tokens = [];
 
-    public string Name => "peerrooms";
+    public string Name => name;
     public IReadOnlyList<int> ServerPids => [.. owned.Where(p => p.Name == "peerrooms").Select(p => p.Pid)];
     public int Nodes => nodes.Count;
 

@@ -22,25 +22,26 @@ if (options.Help)
 
 using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(options.MaxRunSeconds));
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
-ScenarioResult? ours = null, baseline = null;
+ScenarioResult? ours = null;
+var baselines = new Dictionary<string, ScenarioResult>(StringComparer.Ordinal);
 string? failure = null;
 try
 {
     var ourRuns = new List<ScenarioResult>();
-    var bareRuns = new List<ScenarioResult>();
+    var baselineKinds = options.Scenario == "escalation" ? [] : options.Baselines;
+    var baselineRuns = baselineKinds.ToDictionary(b => b, _ => new List<ScenarioResult>(), StringComparer.Ordinal);
     for (var run = 1; run <= options.Repeat; run++)
     {
         if (options.Repeat > 1) Console.Error.WriteLine($"==== run {run} of {options.Repeat}");
-        ourRuns.Add(await RunAsync(await StartPeerRoomsAsync(options, cts.Token), options, cts.Token));
-        if (options.Baseline == "bare" && options.Scenario != "escalation")
-        {
-            var bareDll = options.BareDll ?? ServerProcess.BuildOutput("load-tests/PeerRooms.BareHub", "PeerRooms.BareHub.dll");
-            var bare = await ServerProcess.StartDotnetAsync("bare", bareDll, [], cts.Token);
-            bareRuns.Add(await RunAsync(new BareTarget(bare, options.Protocol == "messagepack"), options, cts.Token));
-        }
+        var oursTarget = options.Urls.Count > 0
+            ? new PeerRoomsTarget(options.Urls, [], Protocol(options))
+            : await StartPeerRoomsAsync("peerrooms", options, options.Redis, options.Redis ? options.Nodes : 1, cts.Token);
+        ourRuns.Add(await RunAsync(oursTarget, options, cts.Token));
+        foreach (var kind in baselineKinds)
+            baselineRuns[kind].Add(await RunAsync(await StartBaselineAsync(kind, options, cts.Token), options, cts.Token));
     }
     ours = Medians.Of(ourRuns);
-    baseline = bareRuns.Count > 0 ? Medians.Of(bareRuns) : null;
+    foreach (var (kind, runs) in baselineRuns) baselines[kind] = Medians.Of(runs);
 }
 catch (Exception ex) when (ex is not OutOfMemoryException)
 {
@@ -48,10 +49,10 @@ catch (Exception ex) when (ex is not OutOfMemoryException)
     Console.Error.WriteLine($"load run failed: {ex}");
 }
 
-if (ours is not null) PrintSummary(ours, baseline);
+if (ours is not null) PrintSummary(ours, baselines);
 var report = ours is null
     ? JsonSerializer.Serialize(new { scenario = options.Scenario, connections = options.Connections, errors = 1, error = failure })
-    : new RunReport { Ours = failure is null ? ours : ours with { Errors = ours.Errors + 1, Note = failure }, Baseline = baseline }.ToJson();
+    : new RunReport { Ours = failure is null ? ours : ours with { Errors = ours.Errors + 1, Note = failure }, Baselines = baselines }.ToJson();
 Console.WriteLine($"RESULT {report}");
 return failure is null ? 0 : 1;
 
@@ -65,16 +66,29 @@ static async Task<ScenarioResult> RunAsync(ILoadTarget target, LoadOptions optio
     }
 }
 
-static async Task<ILoadTarget> StartPeerRoomsAsync(LoadOptions options, CancellationToken ct)
-{
-    var protocol = options.Protocol == "messagepack" ? WireProtocol.MessagePack : WireProtocol.Json;
-    if (options.Urls.Count > 0) return new PeerRoomsTarget(options.Urls, [], protocol);
+static WireProtocol Protocol(LoadOptions options) => options.Protocol == "messagepack" ? WireProtocol.MessagePack : WireProtocol.Json;
 
+static async Task<ILoadTarget> StartBaselineAsync(string kind, LoadOptions options, CancellationToken ct)
+{
+    switch (kind)
+    {
+        case "node": return await StartPeerRoomsAsync("node", options, redis: false, nodes: 1, ct);
+        case "redis-node": return await StartPeerRoomsAsync("redis-node", options, redis: true, nodes: 1, ct);
+        default:
+            var bareDll = options.BareDll ?? ServerProcess.BuildOutput("load-tests/PeerRooms.BareHub", "PeerRooms.BareHub.dll");
+            var bare = await ServerProcess.StartDotnetAsync("bare", bareDll, [], ct);
+            return new BareTarget(bare, options.Protocol == "messagepack");
+    }
+}
+
+/// <summary>Starts <paramref name="nodes"/> PeerRooms nodes from the build output (or --server-dll), behind a fresh redis-server when <paramref name="redis"/>.</summary>
+static async Task<ILoadTarget> StartPeerRoomsAsync(string name, LoadOptions options, bool redis, int nodes, CancellationToken ct)
+{
     var dll = options.ServerDll ?? ServerProcess.BuildOutput("src/PeerRooms.Server", "PeerRooms.Server.dll");
     var owned = new List<ServerProcess>();
     var settings = new List<string>
     {
-        $"--PeerRooms:DataDirectory={Path.Combine(ServerProcess.RunDirectory, "peerrooms")}",
+        $"--PeerRooms:DataDirectory={Path.Combine(ServerProcess.RunDirectory, "peerrooms-" + Guid.NewGuid().ToString("N")[..6])}",
         "--PeerRooms:Auth:DevTokens=true",
         // Nodes of one run share the key, so a token minted by one is valid on the other.
         "--PeerRooms:Auth:SigningKey=load-test-signing-key-not-secret-0123456789abcdef",
@@ -86,37 +100,48 @@ static async Task<ILoadTarget> StartPeerRoomsAsync(LoadOptions options, Cancella
     settings.Add($"--PeerRooms:Limits:CallsPerWindow={Math.Max(200, messagesPerWindow * 2)}");
     settings.Add("--PeerRooms:Limits:JoinAttemptsPerMinute=600");
     settings.AddRange(options.ServerSettings);
-    if (options.Redis)
+    try
     {
-        var redis = await ServerProcess.StartRedisAsync(ct);
-        owned.Add(redis);
-        settings.Add($"--PeerRooms:Redis=127.0.0.1:{redis.Port}");
-        for (var n = 1; n <= 2; n++)
-            owned.Add(await ServerProcess.StartDotnetAsync("peerrooms", dll, [.. settings, $"--PeerRooms:NodeId=load-node-{n}"], ct));
+        if (redis)
+        {
+            var server = await ServerProcess.StartRedisAsync(ct);
+            owned.Add(server);
+            settings.Add($"--PeerRooms:Redis=127.0.0.1:{server.Port}");
+            for (var n = 1; n <= nodes; n++)
+                owned.Add(await ServerProcess.StartDotnetAsync("peerrooms", dll, [.. settings, $"--PeerRooms:NodeId=load-node-{n}"], ct));
+        }
+        else
+        {
+            owned.Add(await ServerProcess.StartDotnetAsync("peerrooms", dll, settings, ct));
+        }
     }
-    else
+    catch
     {
-        owned.Add(await ServerProcess.StartDotnetAsync("peerrooms", dll, settings, ct));
+        foreach (var p in owned) await p.DisposeAsync();
+        throw;
     }
-    return new PeerRoomsTarget([.. owned.Where(p => p.Name == "peerrooms").Select(p => p.Url)], owned, protocol);
+    return new PeerRoomsTarget([.. owned.Where(p => p.Name == "peerrooms").Select(p => p.Url)], owned, Protocol(options), name);
 }
 
-static void PrintSummary(ScenarioResult ours, ScenarioResult? bare)
+static void PrintSummary(ScenarioResult ours, IReadOnlyDictionary<string, ScenarioResult> baselines)
 {
+    var names = baselines.Keys.ToArray();
     Console.Error.WriteLine();
-    Console.Error.WriteLine($"{"",-28}{"peerrooms",14}{"bare",14}{"ratio",10}");
-    Row("delivered/s", ours.DeliveredPerS, bare?.DeliveredPerS);
-    Row("p50 ms", ours.P50Ms, bare?.P50Ms);
-    Row("p99 ms", ours.P99Ms, bare?.P99Ms);
-    Row("server CPU us/delivery", ours.ServerCpuUsPerDelivery, bare?.ServerCpuUsPerDelivery);
-    Row("server CPU %", ours.ServerCpuPct, bare?.ServerCpuPct);
-    Row("server kB/connection", ours.ServerKbPerConnection, bare?.ServerKbPerConnection);
-    Row("server RSS MB", ours.ServerRssMb, bare?.ServerRssMb);
-    Row("client CPU %", ours.ClientCpuPct, bare?.ClientCpuPct);
-    Row("errors", ours.Errors, bare?.Errors);
+    Console.Error.WriteLine($"{"",-28}{ours.Target,14}" + string.Concat(names.Select(n => $"{n,14}{"ratio",8}")));
+    Row("delivered/s", r => r.DeliveredPerS);
+    Row("sent/s", r => r.SentPerS);
+    Row("p50 ms", r => r.P50Ms);
+    Row("p99 ms", r => r.P99Ms);
+    Row("server CPU us/delivery", r => r.ServerCpuUsPerDelivery);
+    Row("server CPU %", r => r.ServerCpuPct);
+    Row("server kB/connection", r => r.ServerKbPerConnection);
+    Row("server RSS MB", r => r.ServerRssMb);
+    Row("client CPU %", r => r.ClientCpuPct);
+    Row("errors", r => r.Errors);
     if (ours.Note is not null) Console.Error.WriteLine(ours.Note);
 
-    static void Row(string name, double? a, double? b) =>
-        Console.Error.WriteLine($"{name,-28}{Fmt(a),14}{Fmt(b),14}{(a is { } x && b is { } y && y > 0 ? (x / y).ToString("F2") : "-"),10}");
+    void Row(string name, Func<ScenarioResult, double?> figure) =>
+        Console.Error.WriteLine($"{name,-28}{Fmt(figure(ours)),14}" + string.Concat(names.Select(n =>
+            $"{Fmt(figure(baselines[n])),14}{(figure(ours) is { } x && figure(baselines[n]) is { } y && y > 0 ? (x / y).ToString("F2") : "-"),8}")));
     static string Fmt(double? v) => v?.ToString("0.###") ?? "-";
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace PeerRooms.LoadTests;
@@ -44,22 +45,34 @@ public sealed record ScenarioResult
     };
 }
 
-/// <summary>The RESULT line: PeerRooms' figures at the top level, the baseline's nested, and ratios.</summary>
+/// <summary>
+/// The RESULT line: PeerRooms' figures at the top level; the first baseline nested as <c>baseline</c> with
+/// the <c>*_ratio_vs_baseline</c> ratios (as before several baselines existed); every baseline under
+/// <c>baselines</c> by kind, with <c>p99_ratio_vs</c>/<c>cpu_ratio_vs</c>/<c>ratio_vs</c> per kind.
+/// </summary>
 public sealed record RunReport
 {
     [JsonPropertyName("result")] public required ScenarioResult Ours { get; init; }
-    public ScenarioResult? Baseline { get; init; }
+    public IReadOnlyDictionary<string, ScenarioResult> Baselines { get; init; } = new Dictionary<string, ScenarioResult>();
 
     public string ToJson()
     {
         var node = JsonSerializer.SerializeToNode(Ours, ScenarioResult.Json)!.AsObject();
-        node["baseline"] = Baseline is null ? null : JsonSerializer.SerializeToNode(Baseline, ScenarioResult.Json);
-        node["ratio_vs_baseline"] = Ratio(Ours.DeliveredPerS, Baseline?.DeliveredPerS);
-        node["p99_ratio_vs_baseline"] = Ratio(Ours.P99Ms, Baseline?.P99Ms);
-        node["cpu_ratio_vs_baseline"] = Ratio(Ours.ServerCpuUsPerDelivery, Baseline?.ServerCpuUsPerDelivery);
-        node["memory_ratio_vs_baseline"] = Ratio(Ours.ServerKbPerConnection, Baseline?.ServerKbPerConnection);
+        var first = Baselines.Count > 0 ? Baselines.First().Value : null;
+        node["baseline"] = first is null ? null : JsonSerializer.SerializeToNode(first, ScenarioResult.Json);
+        node["ratio_vs_baseline"] = Ratio(Ours.DeliveredPerS, first?.DeliveredPerS);
+        node["p99_ratio_vs_baseline"] = Ratio(Ours.P99Ms, first?.P99Ms);
+        node["cpu_ratio_vs_baseline"] = Ratio(Ours.ServerCpuUsPerDelivery, first?.ServerCpuUsPerDelivery);
+        node["memory_ratio_vs_baseline"] = Ratio(Ours.ServerKbPerConnection, first?.ServerKbPerConnection);
+        node["baselines"] = JsonSerializer.SerializeToNode(Baselines, ScenarioResult.Json);
+        node["ratio_vs"] = PerBaseline(b => Ratio(Ours.DeliveredPerS, b.DeliveredPerS));
+        node["p99_ratio_vs"] = PerBaseline(b => Ratio(Ours.P99Ms, b.P99Ms));
+        node["cpu_ratio_vs"] = PerBaseline(b => Ratio(Ours.ServerCpuUsPerDelivery, b.ServerCpuUsPerDelivery));
         return node.ToJsonString();
     }
+
+    private JsonNode? PerBaseline(Func<ScenarioResult, double?> ratio)
+        => JsonSerializer.SerializeToNode(Baselines.ToDictionary(b => b.Key, b => ratio(b.Value)), ScenarioResult.Json);
 
     private static double? Ratio(double? ours, double? baseline) =>
         ours is { } o && baseline is { } b && b > 0 ? Math.Round(o / b, 3) : null;

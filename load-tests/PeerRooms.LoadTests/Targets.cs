@@ -6,7 +6,7 @@ namespace PeerRooms.LoadTests;
 /// </summary>
 public interface ILoadTarget : IAsyncDisposable
 {
-    /// <summary>"peerrooms" or "bare".</summary>
+    /// <summary>"peerrooms" (the target under test), a PeerRooms baseline ("node", "redis-node") or "bare".</summary>
     string Name { get; }
 
     /// <summary>Server processes whose CPU and memory are measured (empty for servers started elsewhere).</summary>
