@@ -21,6 +21,10 @@ public static class AuthenticationSetup
             {
                 var auth = options.Value.Auth;
                 jwt.MapInboundClaims = false;
+                // The token is not copied into the authentication result: a hub connection keeps that
+                // result for hours, and nothing reads the token back (it is also dropped from the
+                // request once validated, see HubTokenScrubbing).
+                jwt.SaveToken = false;
                 if (!string.IsNullOrWhiteSpace(auth.Authority)) jwt.Authority = auth.Authority;
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
@@ -49,6 +53,8 @@ public static class AuthenticationSetup
                     {
                         // Keep only what PeerRooms reads; a hub connection holds its principal for hours.
                         if (ctx.Principal is { } principal) ctx.Principal = ConnectionPrincipal.Slim(principal);
+                        // ExpiresUtc stays (SignalR closes the connection when it passes); nothing reads IssuedUtc.
+                        ctx.Properties.IssuedUtc = null;
                         return Task.CompletedTask;
                     },
                 };

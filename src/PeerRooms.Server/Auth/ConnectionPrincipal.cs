@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using PeerRooms.Core.Identity;
 
 namespace PeerRooms.Server.Auth;
 
@@ -14,18 +15,32 @@ namespace PeerRooms.Server.Auth;
 public static class ConnectionPrincipal
 {
     /// <summary>A principal with only the user id and role claims of <paramref name="validated"/>, same authentication type.</summary>
+    /// <remarks>
+    /// Claim types, known role names and the issuer are shared strings rather than the copies parsed
+    /// out of each token (about 0.1 KB per connection); only the user id is the token's own.
+    /// </remarks>
     public static CallerPrincipal Slim(ClaimsPrincipal validated)
     {
         var source = validated.Identity as ClaimsIdentity;
-        var claims = new List<Claim>(3);
+        var claims = new List<Claim>(2);
         foreach (var claim in validated.Claims)
         {
-            if (string.Equals(claim.Type, ClaimNames.UserId, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(claim.Type, ClaimNames.Role, StringComparison.OrdinalIgnoreCase))
-            {
-                claims.Add(new Claim(claim.Type, claim.Value, claim.ValueType, claim.Issuer));
-            }
+            if (string.Equals(claim.Type, ClaimNames.UserId, StringComparison.OrdinalIgnoreCase))
+                claims.Add(new Claim(ClaimNames.UserId, claim.Value, ClaimValueTypes.String, Shared(claim.Issuer)));
+            else if (string.Equals(claim.Type, ClaimNames.Role, StringComparison.OrdinalIgnoreCase))
+                claims.Add(new Claim(ClaimNames.Role, Roles.All.FirstOrDefault(r => r == claim.Value) ?? claim.Value, ClaimValueTypes.String, Shared(claim.Issuer)));
         }
         return new CallerPrincipal(new ClaimsIdentity(claims, source?.AuthenticationType ?? "jwt", ClaimNames.UserId, ClaimNames.Role));
+    }
+
+    private static string? _lastIssuer;
+
+    /// <summary>One string per issuer (there is usually exactly one) instead of one per token.</summary>
+    private static string Shared(string issuer)
+    {
+        var last = Volatile.Read(ref _lastIssuer);
+        if (last == issuer) return last;
+        Volatile.Write(ref _lastIssuer, issuer);
+        return issuer;
     }
 }
