@@ -105,8 +105,10 @@ public static class ServiceRegistration
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UsePeerRoomsSecurity();
-        app.UseAuthentication();
+        // UseAuthentication(), except that hub WebSockets keep less for their whole life (see the class).
+        HubConnectionAuthentication.UseIn(app);
         app.UseAuthorization();
+        app.UseHubTokenScrubbing();
         app.MapOpenApi().AllowAnonymous();
         app.MapHealth();
         app.MapPeerRoomsMetrics();
