@@ -23,7 +23,7 @@ public sealed class RoomMembershipFilter(IPresenceStore presence) : IHubFilter
         if (shape.TakesRoomId && !shape.AllowNonMember)
         {
             var roomId = InputRules.RequireId(shape.RoomIdOf(context), "roomId");
-            if (!ConnectionRooms.Of(context.Context).ContainsKey(roomId))
+            if (!ConnectionRooms.Of(context.Context).Contains(roomId))
                 throw new PeerRoomsException(ErrorCodes.NotMember, "you are not in this room");
             if (shape.RequiredRoomRoles.Count > 0) return CheckRoleAsync(context, next, shape, roomId);
         }

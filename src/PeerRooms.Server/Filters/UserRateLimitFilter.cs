@@ -31,7 +31,7 @@ public sealed class UserRateLimitFilter(UserRateLimits limits, SecurityAlerts al
     private async ValueTask<object?> RefuseAsync(HubInvocationContext context, HubMethodShape shape, string userId, string limit)
     {
         SecurityLog.RateLimited(logger, userId, limit, context.HubMethodName);
-        if (shape.RoomIdOf(context) is { } roomId && Hubs.ConnectionRooms.Of(context.Context).ContainsKey(roomId))
+        if (shape.RoomIdOf(context) is { } roomId && Hubs.ConnectionRooms.Of(context.Context).Contains(roomId))
             await alerts.RaiseAsync(roomId, userId, limit);
         var (permits, window) = limits.Describe(limit);
         throw new PeerRoomsException(ErrorCodes.RateLimited, $"too many {limit}: at most {permits} per {window.TotalSeconds:0} s; slow down");

@@ -19,7 +19,7 @@ namespace PeerRooms.Server.Hubs;
 /// </summary>
 public sealed class NodeConnections
 {
-    private readonly ConcurrentDictionary<string, Dictionary<string, HubCallerContext>> _byUser = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, UserConnections> _byUser = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, HubCallerContext> _all = new(StringComparer.Ordinal);
     private readonly Lock _emptyGate = new();
     private TaskCompletionSource _empty = NewEmptySignal(completed: true);
@@ -34,14 +34,14 @@ public sealed class NodeConnections
     {
         while (true)
         {
-            var set = _byUser.GetOrAdd(userId, static _ => new Dictionary<string, HubCallerContext>(StringComparer.Ordinal));
+            var set = _byUser.GetOrAdd(userId, static _ => new UserConnections());
             lock (set)
             {
                 // A set removed concurrently by ReleaseUserSlot is stale: retry with the live one.
                 if (!_byUser.TryGetValue(userId, out var live) || !ReferenceEquals(live, set)) continue;
                 count = set.Count;
                 if (set.Count >= max) return false;
-                set[connection.ConnectionId] = connection;
+                set.Add(connection);
                 count = set.Count;
             }
             lock (_emptyGate)
@@ -60,7 +60,7 @@ public sealed class NodeConnections
         lock (set)
         {
             set.Remove(connectionId);
-            if (set.Count == 0) _byUser.TryRemove(new KeyValuePair<string, Dictionary<string, HubCallerContext>>(userId, set));
+            if (set.Count == 0) _byUser.TryRemove(new KeyValuePair<string, UserConnections>(userId, set));
         }
     }
 
@@ -85,7 +85,7 @@ public sealed class NodeConnections
     {
         if (!_byUser.TryGetValue(userId, out var set)) return 0;
         HubCallerContext[] connections;
-        lock (set) connections = [.. set.Values];
+        lock (set) connections = set.Snapshot();
         foreach (var connection in connections) connection.Abort();
         return connections.Length;
     }
@@ -101,5 +101,30 @@ public sealed class NodeConnections
         var tcs = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         if (completed) tcs.SetResult();
         return tcs;
+    }
+
+    /// <summary>
+    /// One user's connections on this node: usually one, so a plain array (guarded by locking the
+    /// instance) rather than a dictionary, about 0.15 KB less per connection.
+    /// </summary>
+    private sealed class UserConnections
+    {
+        private HubCallerContext[] _items = [];
+
+        public int Count => _items.Length;
+
+        public void Add(HubCallerContext connection)
+        {
+            Remove(connection.ConnectionId);
+            _items = [.. _items, connection];
+        }
+
+        public void Remove(string connectionId)
+        {
+            var index = Array.FindIndex(_items, c => c.ConnectionId == connectionId);
+            if (index >= 0) _items = [.. _items.AsSpan(0, index), .. _items.AsSpan(index + 1)];
+        }
+
+        public HubCallerContext[] Snapshot() => _items;
     }
 }

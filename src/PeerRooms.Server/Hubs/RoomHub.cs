@@ -24,14 +24,14 @@ public sealed partial class RoomHub(RoomChatService chat, RoomBroadcaster broadc
     {
         var roomId = InputRules.RequireId(request.RoomId, "roomId");
         var joined = ConnectionRooms.Of(Context);
-        if (!joined.ContainsKey(roomId) && joined.Count >= chat.Limits.MaxRoomsPerConnection)
+        if (!joined.Contains(roomId) && joined.Count >= chat.Limits.MaxRoomsPerConnection)
             throw new PeerRoomsException(ErrorCodes.TooManyRooms, $"a connection may join at most {chat.Limits.MaxRoomsPerConnection} rooms");
 
         // Join the groups once the join rules placed the participant (room or lobby) and before
         // history is read, so nothing sent in between is missed and the lobby receives nothing of
         // the room; clients drop duplicates by sequence number.
         var caller = Context.User.ToCaller();
-        var wasJoined = joined.ContainsKey(roomId);
+        var wasJoined = joined.Contains(roomId);
         JoinOutcome outcome;
         try
         {
@@ -45,12 +45,12 @@ public sealed partial class RoomHub(RoomChatService chat, RoomBroadcaster broadc
             var present = await lifecycle.IsPresentAsync(roomId, caller.UserId, Context.ConnectionId);
             if (present == false || (present is null && !wasJoined))
             {
-                if (joined.TryRemove(roomId, out _)) metrics.RoomLeftLocally(roomId);
+                if (joined.TryRemove(roomId)) metrics.RoomLeftLocally(roomId);
                 await lifecycle.RemoveConnectionAsync(roomId, Context.ConnectionId);
             }
             throw;
         }
-        if (joined.TryAdd(roomId, 0)) metrics.RoomJoinedLocally(roomId);
+        if (joined.TryAdd(roomId)) metrics.RoomJoinedLocally(roomId);
         if (outcome.IsNewParticipant && !outcome.Participant.IsAdmitted) metrics.ParticipantEnteredLobby();
         if (outcome.IsNewParticipant)
             await broadcast.JoinedAsync(roomId, outcome.Participant, Context.ConnectionId);
@@ -74,7 +74,7 @@ public sealed partial class RoomHub(RoomChatService chat, RoomBroadcaster broadc
     public async Task LeaveRoom(string roomId)
     {
         roomId = InputRules.RequireId(roomId, "roomId");
-        if (!ConnectionRooms.Of(Context).TryRemove(roomId, out _))
+        if (!ConnectionRooms.Of(Context).TryRemove(roomId))
             throw new PeerRoomsException(ErrorCodes.NotMember, "you are not in this room");
         await LeaveAsync(roomId);
     }
@@ -122,9 +122,15 @@ public sealed partial class RoomHub(RoomChatService chat, RoomBroadcaster broadc
         return RosterFor(roster, caller.UserId);
     }
 
+    public override Task OnConnectedAsync()
+    {
+        ConnectionRooms.Attach(Context);
+        return base.OnConnectedAsync();
+    }
+
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        foreach (var roomId in ConnectionRooms.Of(Context).Keys) await LeaveAsync(roomId);
+        foreach (var roomId in ConnectionRooms.Of(Context).Snapshot()) await LeaveAsync(roomId);
         await base.OnDisconnectedAsync(exception);
     }
 
@@ -145,7 +151,7 @@ public sealed partial class RoomHub(RoomChatService chat, RoomBroadcaster broadc
     private void RequireJoined(string? roomId)
     {
         InputRules.RequireId(roomId, "roomId");
-        if (!ConnectionRooms.Of(Context).ContainsKey(roomId!))
+        if (!ConnectionRooms.Of(Context).Contains(roomId!))
             throw new PeerRoomsException(ErrorCodes.NotMember, "you are not in this room");
     }
 }

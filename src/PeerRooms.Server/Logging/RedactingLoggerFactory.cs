@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
 namespace PeerRooms.Server.Logging;
@@ -11,12 +12,14 @@ namespace PeerRooms.Server.Logging;
 public sealed class RedactingLoggerFactory : ILoggerFactory
 {
     private readonly LoggerFactory _inner;
+    private readonly ConcurrentDictionary<string, ILogger> _loggers = new(StringComparer.Ordinal);
 
     public RedactingLoggerFactory(IEnumerable<ILoggerProvider> providers, IOptionsMonitor<LoggerFilterOptions> filters,
         IOptions<LoggerFactoryOptions>? options = null, IExternalScopeProvider? scopes = null)
         => _inner = new LoggerFactory(providers, filters, options, scopes);
 
-    public ILogger CreateLogger(string categoryName) => new RedactingLogger(_inner.CreateLogger(categoryName));
+    /// <summary>One wrapper per category, like the inner factory's own cache (request-scoped services ask on every request).</summary>
+    public ILogger CreateLogger(string categoryName) => _loggers.GetOrAdd(categoryName, static (name, inner) => new RedactingLogger(inner.CreateLogger(name)), _inner);
 
     public void AddProvider(ILoggerProvider provider) => _inner.AddProvider(provider);
 

@@ -55,7 +55,7 @@ public sealed class ClientReconnectStep(
         try
         {
             var client = rooms.Clients.Client(context.ConnectionId);
-            foreach (var roomId in ConnectionRooms.Of(context).Keys)
+            foreach (var roomId in ConnectionRooms.Of(context).Snapshot())
                 await client.RoomClosed(new RoomClosedEvent { RoomId = roomId, Reason = CloseReasons.NodeShutdown, Terminal = false });
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -19,16 +19,17 @@ public static class ShutdownRegistration
     public static WebApplication UseShutdownGate(this WebApplication app)
     {
         var state = app.Services.GetRequiredService<ShutdownState>();
-        app.Use(async (ctx, next) =>
+        // Synchronous pass-through: an awaiting middleware would hold a state machine per open connection.
+        app.Use((ctx, next) =>
         {
             if (state.IsStopping && ctx.Request.Path.StartsWithSegments("/hubs"))
             {
                 ctx.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                 ctx.Response.Headers.RetryAfter = "1";
                 ctx.Response.Headers.Connection = "close";
-                return;
+                return Task.CompletedTask;
             }
-            await next(ctx);
+            return next(ctx);
         });
         return app;
     }
