@@ -76,6 +76,17 @@ public abstract class HistoryStoreContract
     }
 
     [Fact]
+    public async Task A_smaller_limit_trims_several_of_the_oldest_at_once()
+    {
+        var store = CreateStore();
+        var room = Room();
+        for (var i = 0; i < 5; i++) await store.AppendAsync(room, M($"c{i}"), 5);
+        await store.AppendAsync(room, M("c5"), 2);
+        Assert.Equal([5L, 6L], (await store.GetAsync(room, 0, 10)).Select(m => m.Sequence));
+        Assert.True((await store.AppendAsync(room, M("c0"), 2)).Duplicate); // dedupe outlives the ring
+    }
+
+    [Fact]
     public async Task Removing_takes_a_message_out_of_history()
     {
         var store = CreateStore();

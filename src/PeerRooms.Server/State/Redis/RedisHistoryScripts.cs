@@ -21,16 +21,18 @@ internal static class RedisHistoryScripts
         local original = redis.call('HGET', KEYS[4], ARGV[1])
         if original then return {1, original} end
         local seq = redis.call('INCR', KEYS[1])
-        local stored = string.format('%d', seq) .. ' ' .. ARGV[3]
-        redis.call('HSET', KEYS[4], ARGV[1], string.format('%d', seq) .. ' ' .. ARGV[2])
+        local prefix = string.format('%d', seq) .. ' '
+        redis.call('HSET', KEYS[4], ARGV[1], prefix .. ARGV[2])
         redis.call('ZADD', KEYS[2], seq, ARGV[2])
-        redis.call('HSET', KEYS[3], ARGV[2], stored)
+        redis.call('HSET', KEYS[3], ARGV[2], prefix .. ARGV[3])
         local n = redis.call('ZCARD', KEYS[2])
         local limit = tonumber(ARGV[4])
         if n > limit then
-          local old = redis.call('ZRANGE', KEYS[2], 0, n - limit - 1)
-          redis.call('ZREMRANGEBYRANK', KEYS[2], 0, n - limit - 1)
-          for i = 1, #old do redis.call('HDEL', KEYS[3], old[i]) end
+          -- the oldest leave the ring: ZPOPMIN returns member, score, member, score, ...
+          local old = redis.call('ZPOPMIN', KEYS[2], n - limit)
+          local ids = {}
+          for i = 1, #old, 2 do ids[#ids + 1] = old[i] end
+          redis.call('HDEL', KEYS[3], unpack(ids))
         end
         for i = 1, 4 do redis.call('EXPIRE', KEYS[i], ARGV[5]) end
         return {0, seq}
