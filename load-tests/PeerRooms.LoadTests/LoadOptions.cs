@@ -30,6 +30,8 @@ public sealed record LoadOptions
     public string? BareDll { get; init; }
     /// <summary>Extra configuration for the PeerRooms nodes the generator starts (Key=Value, e.g. PeerRooms:Limits:X=1).</summary>
     public IReadOnlyList<string> ServerSettings { get; init; } = [];
+    /// <summary>Environment variables for the PeerRooms nodes started here (NAME=value, e.g. DOTNET_TieredPGO=0), not for the generator.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ServerEnvironment { get; init; } = [];
     /// <summary>Hard limit on the whole run, so it always stops by itself.</summary>
     public double MaxRunSeconds { get; init; } = 600;
     /// <summary>Alternate PeerRooms and the baseline this many times and report medians (noisy shared machines).</summary>
@@ -79,6 +81,8 @@ public sealed record LoadOptions
           --server-dll PATH   PeerRooms.Server.dll to start (default: this build's output)
           --bare-dll PATH     PeerRooms.BareHub.dll to start (default: this build's output)
           --server-setting K=V  configuration for the nodes started here (repeatable)
+          --server-env N=V    environment variable for the PeerRooms nodes started here, e.g. a
+                              runtime knob such as DOTNET_TieredPGO=0 (repeatable)
           --repeat N          alternate PeerRooms and the baselines N times; report per-figure medians (1)
           --max-run S         abort the whole run after S seconds                       (600)
           --help              this text
@@ -115,6 +119,7 @@ public sealed record LoadOptions
                 "--server-dll" => o with { ServerDll = Value() },
                 "--bare-dll" => o with { BareDll = Value() },
                 "--server-setting" => o with { ServerSettings = [.. o.ServerSettings, "--" + Value()] },
+                "--server-env" => o with { ServerEnvironment = [.. o.ServerEnvironment, EnvironmentVariable(Value())] },
                 "--max-run" => o with { MaxRunSeconds = Num() },
                 "--repeat" => o with { Repeat = Int() },
                 "--help" or "-h" => o with { Help = true },
@@ -124,6 +129,13 @@ public sealed record LoadOptions
         o = o with { Urls = urls };
         o.Validate();
         return o;
+    }
+
+    private static KeyValuePair<string, string> EnvironmentVariable(string value)
+    {
+        var equals = value.IndexOf('=');
+        if (equals <= 0) throw new ArgumentException($"--server-env needs NAME=value: {value}");
+        return new(value[..equals], value[(equals + 1)..]);
     }
 
     private static LoadOptions AddUrl(LoadOptions o, List<Uri> urls, string value)

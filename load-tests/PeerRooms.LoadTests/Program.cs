@@ -108,11 +108,11 @@ static async Task<ILoadTarget> StartPeerRoomsAsync(string name, LoadOptions opti
             owned.Add(server);
             settings.Add($"--PeerRooms:Redis=127.0.0.1:{server.Port}");
             for (var n = 1; n <= nodes; n++)
-                owned.Add(await ServerProcess.StartDotnetAsync("peerrooms", dll, [.. settings, $"--PeerRooms:NodeId=load-node-{n}"], ct));
+                owned.Add(await ServerProcess.StartDotnetAsync("peerrooms", dll, [.. settings, $"--PeerRooms:NodeId=load-node-{n}"], ct, options.ServerEnvironment));
         }
         else
         {
-            owned.Add(await ServerProcess.StartDotnetAsync("peerrooms", dll, settings, ct));
+            owned.Add(await ServerProcess.StartDotnetAsync("peerrooms", dll, settings, ct, options.ServerEnvironment));
         }
     }
     catch

@@ -52,7 +52,8 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Starts a .NET web app (<c>dotnet X.dll</c>) with the GC and logging settings of production-like runs.</summary>
-    public static async Task<ServerProcess> StartDotnetAsync(string name, string dll, IEnumerable<string> settings, CancellationToken ct)
+    public static async Task<ServerProcess> StartDotnetAsync(string name, string dll, IEnumerable<string> settings, CancellationToken ct,
+        IEnumerable<KeyValuePair<string, string>>? environment = null)
     {
         if (!File.Exists(dll)) throw new FileNotFoundException($"{dll} not found: build the solution (dotnet build -c Release) or pass the path", dll);
         var port = FreePort();
@@ -63,6 +64,7 @@ public sealed class ServerProcess : IAsyncDisposable
         foreach (var s in settings) psi.ArgumentList.Add(s);
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         psi.Environment["DOTNET_gcServer"] = "0";
+        foreach (var (key, value) in environment ?? []) psi.Environment[key] = value;
         var server = new ServerProcess(name, psi, port);
         await server.WaitHealthyAsync(ct);
         return server;
