@@ -71,10 +71,9 @@ public sealed class SlidingWindowCounters : IDisposable
                 foreach (var index in limits)
                 {
                     var limit = _limits[index];
-                    var now = nowMs / limit.SegmentMs;
-                    entry.AdvanceTo(index, limit, now);
+                    var slot = entry.SlotAt(index, limit, nowMs);
                     if (entry.Totals[index] >= limit.Permits) return index;
-                    entry.Counts[limit.Offset + (int)(now % limit.Segments)]++;
+                    entry.Counts[slot]++;
                     entry.Totals[index]++;
                 }
                 return -1;
@@ -117,12 +116,27 @@ public sealed class SlidingWindowCounters : IDisposable
         public readonly int[] Counts = new int[slots];
         /// <summary>Per limit: the newest segment its counts are advanced to.</summary>
         public readonly long[] Current = new long[limits];
+        /// <summary>Per limit: when (Unix ms) <see cref="Current"/> ends, so most calls need no division.</summary>
+        public readonly long[] CurrentEndsMs = new long[limits];
         /// <summary>Per limit: the sum of its segment counts.</summary>
         public readonly int[] Totals = new int[limits];
         public bool Removed;
 
+        /// <summary>
+        /// Advances limit <paramref name="index"/>'s window to the segment holding <paramref name="nowMs"/>
+        /// (forgetting the slots that left it) and returns that segment's slot in <see cref="Counts"/>.
+        /// Within the current segment (most calls: a segment is a tenth of a window) it only compares.
+        /// </summary>
+        public int SlotAt(int index, Limit limit, long nowMs)
+        {
+            if (nowMs < CurrentEndsMs[index]) return limit.Offset + (int)(Current[index] % limit.Segments);
+            var now = nowMs / limit.SegmentMs;
+            AdvanceTo(index, limit, now);
+            return limit.Offset + (int)(now % limit.Segments);
+        }
+
         /// <summary>Moves limit <paramref name="index"/>'s window to segment <paramref name="now"/>, forgetting the slots that left it.</summary>
-        public void AdvanceTo(int index, Limit limit, long now)
+        private void AdvanceTo(int index, Limit limit, long now)
         {
             var current = Current[index];
             if (now <= current) return;
@@ -134,6 +148,7 @@ public sealed class SlidingWindowCounters : IDisposable
                 Counts[slot] = 0;
             }
             Current[index] = now;
+            CurrentEndsMs[index] = (now + 1) * limit.SegmentMs;
         }
     }
 }
