@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 using PeerRooms.Server.Auth;
-using PeerRooms.Server.Hubs;
 using PeerRooms.Server.Tests.Infrastructure;
 
 namespace PeerRooms.Server.Tests.Security;
